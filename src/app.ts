@@ -1,0 +1,90 @@
+// The Fastify application. Read it as a table of contents: plugins first, then each feature's routes.
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { Deps } from './deps.ts';
+import { installSecurity } from './web/security.ts';
+import { installSessions } from './web/session.ts';
+import { installViews } from './web/views.ts';
+import { installAssets } from './web/assets.ts';
+import { installErrorHandling } from './web/errors.ts';
+import type { Access } from './web/access.ts';
+import { registerHealthRoutes } from './features/health/health.routes.ts';
+import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { registerHomeRoutes } from './features/home/home.routes.ts';
+import { registerDirectoryRoutes } from './features/directory/directory.routes.ts';
+import { registerApiRoutes } from './features/api/api.routes.ts';
+import { registerProtocolApiRoutes } from './features/protocol/protocol-api.routes.ts';
+import { registerProtocolPageRoutes } from './features/protocol/protocol-pages.routes.ts';
+import { registerImportRoutes } from './features/import/import.routes.ts';
+import { registerAdminRoutes } from './features/admin/admin.routes.ts';
+import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+
+export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
+export const redactedLogPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'password',
+  'body.password',
+];
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: deps.config.logLevel, redact: redactedLogPaths } }),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, access: () => route.config?.access });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Nolan API', version: '1', description: 'The JSON API beside Nolan’s pages. Authorization: Bearer <token>.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+
+  await app.register(formbody);
+  await installSecurity(app, deps);
+  installSessions(app, deps);
+  installViews(app, deps);
+  installErrorHandling(app);
+  await installAssets(app);
+
+  registerHealthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerDirectoryRoutes(app, deps);
+  registerApiRoutes(app, deps);
+  registerProtocolApiRoutes(app, deps);
+  registerProtocolPageRoutes(app, deps);
+  registerImportRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  return app;
+}

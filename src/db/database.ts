@@ -1,0 +1,189 @@
+// Table types for Kysely. Timestamps are ISO-8601 UTC text and dates YYYY-MM-DD text on both engines,
+// so that they compare and sort the same way everywhere; booleans read back as 0/1 on SQLite.
+import type { Generated } from 'kysely';
+
+export type SqlBool = boolean | number;
+
+export type CouncilTable = {
+  id: number;
+  name: string;
+  profile_id: string;
+  nation: string;
+  kind: string;
+  area_term: Generated<string>;
+  updated_at: string;
+};
+
+export type SettingsTable = { key: string; value: string };
+
+export type WardsTable = { id: Generated<number>; external_id: string | null; name: string; created_at: string };
+
+export type PoliticalGroupsTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  short_name: string;
+  created_at: string;
+};
+
+export type MembersTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  ward_id: number | null;
+  group_id: number | null;
+  group_role: string | null;
+  term_start: string;
+  term_end: string;
+  cabinet_portfolio: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type BodiesTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  kind: string;
+  remit: string | null;
+  created_at: string;
+};
+
+export type BodySeatsTable = { id: Generated<number>; body_id: number; member_id: number; seat_role: Generated<string> };
+
+export type ServicesTable = { id: Generated<number>; external_id: string | null; name: string; created_at: string };
+
+export type OfficersTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  full_name: string;
+  email: string | null;
+  job_title: string;
+  grade: string;
+  service_id: number | null;
+  line_manager_id: number | null;
+  politically_restricted: Generated<SqlBool>;
+  left_on: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type StatutoryRolesTable = {
+  id: Generated<number>;
+  officer_id: number;
+  role: string;
+  capacity: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_at: string;
+};
+
+export type StatutoryActingTable = {
+  id: Generated<number>;
+  statutory_role_id: number;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  created_at: string;
+};
+
+export type UsersTable = {
+  id: Generated<number>;
+  email: string;
+  full_name: string;
+  password_hash: string | null;
+  member_id: number | null;
+  officer_id: number | null;
+  disabled_at: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  password_changed_at: string | null;
+  last_sign_in_at: string | null;
+  created_at: string;
+};
+
+export type UserRolesTable = { user_id: number; role: string };
+
+export type InvitationsTable = {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
+export type SessionsTable = {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ApiTokensTable = {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+export type ImportsTable = {
+  id: Generated<number>;
+  kind: string;
+  format: string;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  actor: string;
+  created_at: string;
+};
+
+export type AuditEventsTable = {
+  seq: number;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AuditHeadTable = { id: number; seq: number; hash: string };
+
+export type Tables = {
+  council: CouncilTable;
+  settings: SettingsTable;
+  wards: WardsTable;
+  political_groups: PoliticalGroupsTable;
+  members: MembersTable;
+  bodies: BodiesTable;
+  body_seats: BodySeatsTable;
+  services: ServicesTable;
+  officers: OfficersTable;
+  statutory_roles: StatutoryRolesTable;
+  statutory_acting: StatutoryActingTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  imports: ImportsTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+};

@@ -1,0 +1,142 @@
+// Sign-in, sign-out, your account (password, API tokens) and accepting an invitation.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { access } from '../../web/access.ts';
+import { formErrors, parseForm } from '../../web/forms.ts';
+import { clearSessionCookie, startSession } from '../../web/session.ts';
+import { ValidationError } from '../../errors.ts';
+import type { Actor } from '../audit/audit.repository.ts';
+import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, withdrawApiToken } from './accounts.service.ts';
+import { deleteSession } from './sessions.repository.ts';
+import { listTokensOfUser } from './tokens.repository.ts';
+import { formatDateTime } from '../../web/format.ts';
+
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.user?.id ?? null, label: request.user?.email ?? 'anonymous', ip: request.ip, requestId: request.id };
+}
+
+/** Only same-site paths may follow sign-in, never another host. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/';
+}
+
+const signInForm = z.object({
+  email: z.string().trim().min(1, 'Enter your email address'),
+  password: z.string().min(1, 'Enter your password'),
+  next: z.string().optional(),
+});
+
+const passwordForm = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password'),
+  newPassword: z.string().min(1, 'Enter a new password'),
+  confirmPassword: z.string(),
+});
+
+export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/sign-in', { config: { access: access.public } }, async (request, reply) => {
+    if (request.user) return reply.redirect('/', 303);
+    const query = request.query as Record<string, string | undefined>;
+    return reply.page('accounts/views/sign-in.njk', { title: 'Sign in', next: safeNext(query.next), values: {}, notice: query.notice });
+  });
+
+  app.post(
+    '/sign-in',
+    { config: { access: access.public, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = parseForm(signInForm, request.body);
+      const body = (request.body ?? {}) as Record<string, string>;
+      const render = (errors: ReturnType<typeof formErrors>) =>
+        reply.code(400).page('accounts/views/sign-in.njk', { title: 'Sign in', errors, values: { email: body.email }, next: safeNext(body.next) });
+      if (!parsed.ok) return render(parsed.errors);
+      const result = await signIn(deps, parsed.value.email, parsed.value.password, { ip: request.ip, requestId: request.id });
+      if (!result.ok) {
+        const message =
+          result.reason === 'locked'
+            ? `Too many failed attempts: this account is locked until ${formatDateTime(result.lockedUntil ?? '')}. Try again then, or ask your administrator.`
+            : 'Enter a correct email address and password';
+        return render(formErrors([{ field: 'email', message }]));
+      }
+      await startSession(deps, request, reply, result.user.id);
+      return reply.redirect(safeNext(parsed.value.next), 303);
+    },
+  );
+
+  app.get('/sign-out', { config: { access: access.signedIn } }, async (_request, reply) =>
+    reply.page('accounts/views/sign-out.njk', { title: 'Sign out' }),
+  );
+
+  app.post('/sign-out', { config: { access: access.signedIn } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, string>;
+    if (body.everywhere === 'yes' && request.user) await signOutEverywhere(deps, actorOf(request), request.user.id);
+    else if (request.sessionIdHash) await deleteSession(deps.db.kysely, request.sessionIdHash);
+    clearSessionCookie(deps, reply);
+    return reply.redirect('/sign-in?notice=signed-out', 303);
+  });
+
+  app.get('/account', { config: { access: access.signedIn } }, async (request, reply) => {
+    const user = request.user!;
+    const tokens = await listTokensOfUser(deps.db.kysely, user.id);
+    const query = request.query as Record<string, string | undefined>;
+    return reply.page('accounts/views/account.njk', { title: 'Your account', tokens, flash: query.done === 'token-revoked' ? 'The API token has been revoked' : undefined });
+  });
+
+  app.post('/account/password', { config: { access: access.signedIn } }, async (request, reply) => {
+    const user = request.user!;
+    const tokens = await listTokensOfUser(deps.db.kysely, user.id);
+    const parsed = parseForm(passwordForm, request.body);
+    const renderErrors = (errors: ReturnType<typeof formErrors>) => reply.code(400).page('accounts/views/account.njk', { title: 'Your account', tokens, errors });
+    if (!parsed.ok) return renderErrors(parsed.errors);
+    if (parsed.value.newPassword !== parsed.value.confirmPassword) {
+      return renderErrors(formErrors([{ field: 'confirmPassword', message: 'The passwords do not match' }]));
+    }
+    try {
+      await changePassword(deps, actorOf(request), user.id, parsed.value.currentPassword, parsed.value.newPassword);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderErrors(formErrors(error.fields));
+      throw error;
+    }
+    clearSessionCookie(deps, reply);
+    return reply.redirect('/sign-in?notice=password-changed', 303);
+  });
+
+  app.post('/account/tokens', { config: { access: access.signedIn } }, async (request, reply) => {
+    const user = request.user!;
+    const body = (request.body ?? {}) as Record<string, string>;
+    try {
+      const issued = await issueApiToken(deps, actorOf(request), user.id, body.name ?? '');
+      const tokens = await listTokensOfUser(deps.db.kysely, user.id);
+      return reply.page('accounts/views/account.njk', { title: 'Your account', tokens, newToken: issued.token });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const tokens = await listTokensOfUser(deps.db.kysely, user.id);
+      return reply.code(400).page('accounts/views/account.njk', { title: 'Your account', tokens, errors: formErrors(error.fields) });
+    }
+  });
+
+  app.post('/account/tokens/:id/revoke', { config: { access: access.signedIn } }, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    await withdrawApiToken(deps, actorOf(request), request.user!.id, Number.isInteger(id) ? id : -1);
+    return reply.redirect('/account?done=token-revoked', 303);
+  });
+
+  app.get('/invitation/:token', { config: { access: access.public } }, async (request, reply) =>
+    reply.page('accounts/views/invitation.njk', { title: 'Set your password', token: (request.params as { token: string }).token }),
+  );
+
+  app.post('/invitation/:token', { config: { access: access.public, rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const token = (request.params as { token: string }).token;
+    const body = (request.body ?? {}) as Record<string, string>;
+    const render = (fields: { field: string; message: string }[]) =>
+      reply.code(400).page('accounts/views/invitation.njk', { title: 'Set your password', token, errors: formErrors(fields) });
+    if ((body.password ?? '') !== (body.confirmPassword ?? '')) return render([{ field: 'confirmPassword', message: 'The passwords do not match' }]);
+    try {
+      const user = await acceptInvitation(deps, token, body.password ?? '');
+      await startSession(deps, request, reply, user.id);
+      return reply.redirect('/', 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return render(error.fields);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,78 @@
+// Process start: configuration → database → migrations → (demo council) → listen; graceful shutdown.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDb } from './db/create-db.ts';
+import { MigrationError, migrateToLatest } from './db/migrator.ts';
+import { systemClock } from './clock.ts';
+import { buildApp, redactedLogPaths } from './app.ts';
+import type { Deps } from './deps.ts';
+import { seedDemoIfEmpty } from './features/demo/demo.service.ts';
+
+/** With SQLite and no SESSION_SECRET, a secret is generated once and kept beside the database. */
+export function sessionSecretFor(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = path.join(config.dataDir, 'session-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, redact: redactedLogPaths });
+  const db = createDb(config);
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  } catch (error) {
+    logger.fatal(error instanceof MigrationError ? { migration: error.migration } : {}, error instanceof Error ? error.message : String(error));
+    await db.destroy();
+    process.exit(1);
+  }
+  const deps: Deps = { config, db, clock: systemClock, sessionSecret: sessionSecretFor(config), logger };
+
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(deps, config.profileId);
+    if (seeded) {
+      console.log(`\nNolan demo council: ${seeded.councilName} (profile ${seeded.profileId})`);
+      console.log('Sign in at %s/sign-in with any of these (password for all: %s):', config.baseUrl, seeded.password);
+      for (const s of seeded.signIns) console.log(`  ${s.role.padEnd(22)} ${s.email.padEnd(44)} ${s.name}`);
+      console.log('');
+    } else {
+      console.log('The database already holds a council: demo data was not added.');
+    }
+  }
+
+  const app = await buildApp(deps);
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Nolan is running at ${config.baseUrl} on ${db.dialect === 'sqlite' ? db.location : 'PostgreSQL'}`);
+}
+
+if (import.meta.main) await main();

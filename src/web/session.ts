@@ -1,0 +1,93 @@
+// Sessions stored in the database, and API tokens: who is behind each request.
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { ukDate } from '../clock.ts';
+import { findUserById } from '../features/accounts/users.repository.ts';
+import { deleteSession, findSession, insertSession, touchSession } from '../features/accounts/sessions.repository.ts';
+import { resolveCurrentUser } from '../features/accounts/current-user.ts';
+import { findActiveToken, touchToken } from '../features/accounts/tokens.repository.ts';
+
+export const IDLE_LIMIT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
+/** Writing last-seen on every request would make every page a database write. */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-nolan-session' : 'nolan-session';
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionIdHash: string | null;
+  }
+}
+
+export function installSessions(app: FastifyInstance, deps: Deps): void {
+  const { db, clock, config } = deps;
+  const cookieName = sessionCookieName(config.secureCookies);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionIdHash', null);
+
+  app.addHook('onRequest', async (request) => {
+    const now = clock.now();
+    const day = ukDate(now);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const token = await findActiveToken(db.kysely, sha256(bearer));
+      if (!token) return;
+      const user = await findUserById(db.kysely, token.userId);
+      if (!user || user.disabledAt) return;
+      if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_INTERVAL_MS) {
+        await touchToken(db.kysely, token.id, now.toISOString());
+      }
+      request.user = await resolveCurrentUser(db.kysely, user, day, 'token');
+      return;
+    }
+    const raw = request.cookies[cookieName];
+    if (!raw) return;
+    const unsigned = request.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return;
+    const idHash = sha256(unsigned.value);
+    const session = await findSession(db.kysely, idHash);
+    if (!session) return;
+    const idle = now.getTime() - Date.parse(session.lastSeenAt);
+    const age = now.getTime() - Date.parse(session.createdAt);
+    if (idle > IDLE_LIMIT_MS || age > ABSOLUTE_LIMIT_MS) {
+      await deleteSession(db.kysely, idHash);
+      return;
+    }
+    const user = await findUserById(db.kysely, session.userId);
+    if (!user || user.disabledAt) return;
+    if (idle > TOUCH_INTERVAL_MS) await touchSession(db.kysely, idHash, now.toISOString());
+    request.sessionIdHash = idHash;
+    request.user = await resolveCurrentUser(db.kysely, user, day, 'session');
+  });
+}
+
+/** Starts a session for a user who has just proved who they are, and sets the cookie. */
+export async function startSession(deps: Deps, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  await insertSession(deps.db.kysely, {
+    idHash: sha256(token),
+    userId,
+    at: deps.clock.now().toISOString(),
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  });
+  reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    signed: true,
+  });
+}
+
+export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(deps.config.secureCookies), { path: '/', secure: deps.config.secureCookies });
+}

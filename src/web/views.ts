@@ -1,0 +1,78 @@
+// Server-rendered pages: Nunjucks with GOV.UK Frontend, and the context every page shares.
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.ts';
+import type { CurrentUser } from './access.ts';
+import { councilSummary } from '../features/directory/council.repository.ts';
+import { formatDate, formatDateTime } from './format.ts';
+import { csrfUserInfo } from './security.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export function createTemplateEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader(
+      [path.join(root, 'src/web/views'), path.join(root, 'src/features'), path.join(root, 'node_modules/govuk-frontend/dist')],
+      { noCache: false },
+    ),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  env.addFilter('date', (value: string | null | undefined) => (value ? formatDate(value) : ''));
+  env.addFilter('dateTime', (value: string | null | undefined) => (value ? formatDateTime(value) : ''));
+  return env;
+}
+
+export type NavItem = { href: string; text: string; active?: boolean };
+
+function navigationFor(user: CurrentUser | null, url: string): NavItem[] {
+  if (!user) return [{ href: '/sign-in', text: 'Sign in' }];
+  const items: NavItem[] = [
+    { href: '/', text: 'Home' },
+    { href: '/members', text: 'Members' },
+    { href: '/officers', text: 'Officers' },
+    { href: '/bodies', text: 'Committees' },
+    { href: '/protocol', text: 'Ask the protocol' },
+  ];
+  if (user.roles.includes('admin') || user.roles.includes('democratic-services')) items.push({ href: '/admin', text: 'Admin' });
+  items.push({ href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' });
+  const current = url.split('?')[0] ?? '/';
+  return items.map((item) => ({
+    ...item,
+    active: item.href === '/' ? current === '/' : current === item.href || current.startsWith(`${item.href}/`),
+  }));
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    page(template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
+  }
+}
+
+export function installViews(app: FastifyInstance, deps: Deps): nunjucks.Environment {
+  const env = createTemplateEnvironment();
+  let council: { name: string; at: number } | null = null;
+  // The council's name is on every page; it changes rarely, so it is read at most every 30 seconds.
+  async function councilName(): Promise<string> {
+    const now = Date.now();
+    if (!council || now - council.at > 30_000) {
+      const summary = await councilSummary(deps.db.kysely);
+      council = { name: summary?.name ?? 'Your council', at: now };
+    }
+    return council.name;
+  }
+  app.decorateReply('page', async function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    const request: FastifyRequest = this.request;
+    const html = env.render(template, {
+      ...context,
+      councilName: await councilName(),
+      user: request.user,
+      navigation: navigationFor(request.user, request.url),
+      csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(request) }),
+      cspNonce: this.cspNonce?.script,
+      requestId: request.id,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+  return env;
+}

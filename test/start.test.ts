@@ -1,0 +1,51 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { freePort, startNolan, waitForOutput } from './support/process.ts';
+import { createTestDb } from './support/db.ts';
+import { testEngine } from './support/engines.ts';
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-start-'));
+
+describe('starting Nolan', () => {
+  it('refuses to start with a bad setting, naming it, exit 2', async () => {
+    const started = startNolan({ DATA_DIR: tempDir(), PORT: 'eighty' });
+    assert.equal(await started.exited, 2);
+    assert.match(started.output(), /PORT/);
+  });
+
+  it('serves on its database, answers /health, and shuts down cleanly on SIGTERM', async () => {
+    const port = freePort();
+    const db = testEngine === 'postgres' ? await createTestDb() : undefined;
+    const dataDir = tempDir();
+    const env: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port) };
+    if (db?.url) Object.assign(env, { DATABASE_URL: db.url, SESSION_SECRET: 's'.repeat(40) });
+    const started = startNolan(env);
+    try {
+      await waitForOutput(started, /Nolan is running/);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok', database: testEngine });
+      const signIn = await fetch(`http://127.0.0.1:${port}/sign-in`);
+      assert.equal(signIn.status, 200);
+      if (!db) assert.ok(fs.existsSync(path.join(dataDir, 'session-secret')), 'a session secret is generated beside the SQLite file');
+    } finally {
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exited, 0);
+      await db?.drop();
+    }
+  });
+
+  it('stops with the name of a migration that fails', async () => {
+    const dataDir = tempDir();
+    const file = new DatabaseSync(path.join(dataDir, 'nolan.sqlite'));
+    file.exec('create table council (id integer primary key)');
+    file.close();
+    const started = startNolan({ DATA_DIR: dataDir, PORT: String(freePort()) });
+    assert.equal(await started.exited, 1);
+    assert.match(started.output(), /0001_foundation/);
+  });
+});

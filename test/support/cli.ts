@@ -1,0 +1,24 @@
+// Running the real `nolan` command against a test database, as a council's administrator would.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { TestDb } from './db.ts';
+import { projectRoot } from './process.ts';
+
+export type CliResult = { status: number | null; stdout: string; stderr: string };
+
+/** The environment that points `nolan` at this test database, on either engine. */
+export function cliEnv(db: TestDb): Record<string, string> {
+  return db.dialect === 'postgres' && db.url
+    ? { DATABASE_URL: db.url, SESSION_SECRET: 'c'.repeat(40) }
+    : { DATA_DIR: path.dirname(db.location) };
+}
+
+export function nolan(db: TestDb, args: string[], input?: string): CliResult {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin/nolan.js'), ...args], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...cliEnv(db) },
+    input,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
