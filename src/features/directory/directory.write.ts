@@ -1,0 +1,43 @@
+// How every change to the directory is made: in one transaction that also appends its audit event, with
+// input checked first so that a bad value is a ValidationError naming the field, never a database error.
+import type { Transaction } from 'kysely';
+import type { Deps } from '../../deps.ts';
+import type { Tables } from '../../db/database.ts';
+import { ValidationError, type FieldError } from '../../errors.ts';
+import { appendAudit, type Actor, type AuditChange } from '../audit/audit.repository.ts';
+
+export type DirectoryDeps = Pick<Deps, 'db' | 'clock'>;
+
+export async function auditedChange<T>(
+  deps: DirectoryDeps,
+  actor: Actor,
+  work: (trx: Transaction<Tables>, at: string) => Promise<{ result: T; audit: AuditChange }>,
+): Promise<T> {
+  const now = deps.clock.now();
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const { result, audit } = await work(trx, now.toISOString());
+    await appendAudit(trx, deps.db.dialect, actor, audit, now);
+    return result;
+  });
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Collects problems with a change, then throws them together so a form can show them all at once. */
+export class Problems {
+  readonly list: FieldError[] = [];
+  add(field: string, message: string): void {
+    this.list.push({ field, message });
+  }
+  check(ok: boolean, field: string, message: string): void {
+    if (!ok) this.add(field, message);
+  }
+  throwIfAny(): void {
+    if (this.list.length) throw new ValidationError(this.list);
+  }
+}
