@@ -1,0 +1,94 @@
+import { after, before, describe, it, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestDb, type TestDb } from '../../test/support/db.ts';
+import { cliEnv, nolan } from '../../test/support/cli.ts';
+import { runCli } from './main.ts';
+import { appendAudit, systemActor } from '../features/audit/audit.repository.ts';
+
+/** The command in this process, for the cases that only print an error: quicker than starting Node again. */
+async function nolanInProcess(db: TestDb, args: string[]): Promise<{ status: number; stderr: string }> {
+  let stderr = '';
+  const spy = mock.method(console, 'error', (...parts: unknown[]) => {
+    stderr += `${parts.join(' ')}\n`;
+  });
+  try {
+    return { status: await runCli(args, { ...cliEnv(db), LOG_LEVEL: 'silent' }), stderr };
+  } finally {
+    spy.mock.restore();
+  }
+}
+
+describe('nolan audit', () => {
+  let db: TestDb;
+  before(async () => {
+    db = await createTestDb();
+    for (let i = 1; i <= 6; i++) {
+      await db.kysely.transaction().execute((trx) => appendAudit(trx, db.dialect, systemActor, { action: 'test.changed', entity: 'test', entityId: i }, new Date()));
+    }
+  });
+  after(async () => db.drop());
+
+  it('verify: exit 0 and "chain intact" with the count and the head; checkpoint: the head as JSON', async () => {
+    const head = await db.kysely.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    const verified = nolan(db, ['audit', 'verify']);
+    assert.equal(verified.status, 0, verified.stderr);
+    assert.equal(verified.stdout, `chain intact: 6 events, head ${head.hash}\n`);
+    const checkpoint = nolan(db, ['audit', 'checkpoint']);
+    assert.equal(checkpoint.status, 0, checkpoint.stderr);
+    const printed = JSON.parse(checkpoint.stdout) as { seq: number; hash: string; at: string };
+    assert.deepEqual(Object.keys(printed), ['seq', 'hash', 'at']);
+    assert.equal(printed.seq, 6);
+    assert.equal(printed.hash, head.hash);
+    assert.match(printed.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const withCheckpoint = nolan(db, ['audit', 'verify', '--checkpoint', checkpoint.stdout.trim()]);
+    assert.equal(withCheckpoint.status, 0, withCheckpoint.stdout);
+    assert.match(withCheckpoint.stdout, /checkpoint found at seq 6/);
+  });
+
+  it('exits 2 naming what is wrong with the arguments', async () => {
+    const cases: [string[], RegExp][] = [
+      [['audit'], /Usage:/],
+      [['audit', 'mend'], /unknown action "mend"/],
+      [['audit', 'verify', '--checkpoint', 'abc'], /--checkpoint: expected a SHA-256 hash/],
+      [['audit', 'verify', '--checkpoint', '{"seq":1}'], /--checkpoint: the JSON has no "hash"/],
+      [['audit', 'verify', '--checkpoint-seq', '3'], /--checkpoint-seq needs --checkpoint/],
+      [['audit', 'verify', '--checkpoint', 'a'.repeat(64), '--checkpoint-seq', 'three'], /--checkpoint-seq: expected a whole number/],
+      [['audit', 'verify', '--colour'], /colour/],
+      [['audit', 'checkpoint', 'now'], /positional|Unexpected argument/i],
+    ];
+    for (const [args, message] of cases) {
+      const result = await nolanInProcess(db, args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+    }
+    const spawned = nolan(db, ['audit', 'verify', '--checkpoint', 'abc']);
+    assert.equal(spawned.status, 2);
+    assert.equal(spawned.stdout, '', 'nothing on standard output');
+  });
+
+  it('verify: exit 1 naming the first broken link, and missing events against a checkpoint', async () => {
+    const checkpoint = nolan(db, ['audit', 'checkpoint']).stdout.trim();
+    if (db.dialect === 'postgres') {
+      await sql`drop trigger audit_events_no_update on audit_events`.execute(db.kysely);
+    } else {
+      await sql`drop trigger audit_events_no_update`.execute(db.kysely);
+      await sql`drop trigger audit_events_no_delete`.execute(db.kysely);
+    }
+    await db.kysely.deleteFrom('audit_events').where('seq', '>', 4).execute();
+    const four = await db.kysely.selectFrom('audit_events').select('hash').where('seq', '=', 4).executeTakeFirstOrThrow();
+    await db.kysely.updateTable('audit_head').set({ seq: 4, hash: four.hash }).execute();
+    assert.equal(nolan(db, ['audit', 'verify']).status, 0, 'the chain alone cannot tell');
+    const missing = nolan(db, ['audit', 'verify', '--checkpoint', checkpoint]);
+    assert.equal(missing.status, 1);
+    assert.equal(missing.stdout, 'chain broken at seq 5: events after seq 4 are missing: the checkpoint was taken at seq 6\n');
+    const hashOnly = nolan(db, ['audit', 'verify', '--checkpoint', (JSON.parse(checkpoint) as { hash: string }).hash]);
+    assert.equal(hashOnly.status, 1);
+    assert.match(hashOnly.stdout, /^chain broken at seq 5: events after seq 4 are missing/);
+
+    await db.kysely.updateTable('audit_events').set({ action: 'test.nothing-happened' }).where('seq', '=', 2).execute();
+    const changed = nolan(db, ['audit', 'verify']);
+    assert.equal(changed.status, 1);
+    assert.equal(changed.stdout, 'chain broken at seq 2: its content does not match its hash: the event was changed after it was written\n');
+  });
+});

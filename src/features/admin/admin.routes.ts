@@ -1,0 +1,29 @@
+// The admin area: an index of what the signed-in person may administer, and the account pages.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { access, allows, type Access } from '../../web/access.ts';
+import { accountAdminAccess, registerAccountAdminRoutes } from './account-admin.routes.ts';
+import { auditTrailAccess } from '../audit/audit.routes.ts';
+
+/** Mirrors the import page's own declaration in import.routes.ts. */
+const importAccess = access.roles('admin', 'democratic-services');
+
+const SECTIONS: { href: string; title: string; description: string; access: Access }[] = [
+  { href: '/admin/users', title: 'Accounts', description: 'Invite people, change their roles and links to the directory, send a new sign-in link, disable an account.', access: accountAdminAccess },
+  { href: '/admin/import', title: 'Import the directory', description: 'Bring in members and committees from a CSV file or from modern.gov.', access: importAccess },
+  { href: '/admin/audit', title: 'Audit trail', description: 'Every change made in Nolan, who made it and when, and a check that none has been altered.', access: auditTrailAccess },
+];
+
+/** Anyone who can use at least one section may see the index. */
+export const adminIndexAccess = access.anyOf(
+  [...new Set(SECTIONS.flatMap((s) => (s.access.kind === 'any-of' ? s.access.roles : [])))],
+  [...new Set(SECTIONS.flatMap((s) => (s.access.kind === 'any-of' ? s.access.powers : [])))],
+);
+
+export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/admin', { config: { access: adminIndexAccess } }, async (request, reply) => {
+    const sections = SECTIONS.filter((s) => allows(s.access, request.user));
+    return reply.page('admin/views/admin.njk', { title: 'Admin', sections });
+  });
+  registerAccountAdminRoutes(app, deps);
+}
