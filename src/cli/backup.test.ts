@@ -1,0 +1,77 @@
+import { after, before, describe, it, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDb, type TestDb } from '../../test/support/db.ts';
+import { cliEnv, nolan } from '../../test/support/cli.ts';
+import { runCli } from './main.ts';
+import { fixedClock } from '../clock.ts';
+import { fillEveryTable } from '../features/backup/backup.fixture.ts';
+import { findUserByEmail } from '../features/accounts/users.repository.ts';
+
+/** The command in this process, for the cases that only print an error: quicker than starting Node again. */
+async function nolanInProcess(db: TestDb, args: string[]): Promise<{ status: number; stderr: string }> {
+  let stderr = '';
+  const spy = mock.method(console, 'error', (...parts: unknown[]) => {
+    stderr += `${parts.join(' ')}\n`;
+  });
+  try {
+    return { status: await runCli(args, { ...cliEnv(db), LOG_LEVEL: 'silent' }), stderr };
+  } finally {
+    spy.mock.restore();
+  }
+}
+
+describe('nolan backup and nolan restore', () => {
+  let original: TestDb;
+  let target: TestDb;
+  let dir: string;
+  before(async () => {
+    original = await createTestDb();
+    target = await createTestDb();
+    await fillEveryTable(original, fixedClock('2026-11-23T10:00:00Z'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-backup-cli-'));
+  });
+  after(async () => {
+    await original.drop();
+    await target.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('backs up to a file, restores it into an empty database and checks the audit chain', async () => {
+    const file = path.join(dir, 'council.jsonl.gz');
+    const backup = nolan(original, ['backup', file]);
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.match(backup.stdout, /^Backed up \d+ rows from 19 tables to .*council\.jsonl\.gz \(migration 0001_foundation, gzipped\)\n$/);
+
+    const again = nolan(original, ['backup', file]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists; choose a new name, or add --force to replace it/);
+    assert.equal(nolan(original, ['backup', file, '--force']).status, 0);
+
+    const restore = nolan(target, ['restore', file]);
+    assert.equal(restore.status, 0, restore.stderr);
+    assert.match(restore.stdout, /^Restored \d+ rows in 19 tables from .*\nAudit chain intact: \d+ events, head [0-9a-f]{64}\n$/);
+    assert.equal((await findUserByEmail(target.kysely, 'ada@council.example'))?.fullName, 'Ada Admin');
+
+    const twice = nolan(target, ['restore', file]);
+    assert.equal(twice.status, 2);
+    assert.match(twice.stderr, /^nolan restore: restore needs a new, empty database, and this one already holds council \(1 row\)/);
+  });
+
+  it('exits 2 with one line for bad arguments and unreadable files', async () => {
+    const cases: [string[], RegExp][] = [
+      [['backup'], /give one file to write/],
+      [['restore'], /give one backup file to restore/],
+      [['backup', path.join(dir, 'no-such-folder', 'council.jsonl')], /cannot write .*council\.jsonl \(ENOENT\)/],
+      [['restore', path.join(dir, 'absent.jsonl')], /cannot read .*absent\.jsonl \(ENOENT\)/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await nolanInProcess(target, args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+      assert.equal(result.stderr.trim().split('\n').length, 1);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// For the backup tests: a small council with a row in every table, made the way the app makes them where it
+// can (accounts, sessions, tokens and the audit events they write) and directly where the directory is concerned.
+// An officer's line manager has a later id than the officer, as happens when managers are imported after staff.
+import type { Db } from '../../db/create-db.ts';
+import type { Clock } from '../../clock.ts';
+import { createAccount, issueApiToken, setAccountDisabled } from '../accounts/accounts.service.ts';
+import { insertSession } from '../accounts/sessions.repository.ts';
+import { systemActor } from '../audit/audit.repository.ts';
+
+export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
+  const at = clock.now().toISOString();
+  const k = db.kysely;
+  await k.insertInto('council').values({ id: 1, name: 'Backup Test District Council', profile_id: 'model', nation: 'england-and-wales', kind: 'principal', area_term: 'ward', updated_at: at }).execute();
+  await k.insertInto('settings').values([{ key: 'demo', value: 'no' }, { key: 'closures', value: '["2026-12-29"]' }]).execute();
+  const wards = await k.insertInto('wards').values([{ external_id: 'W1', name: 'Abbey', created_at: at }, { external_id: null, name: 'Brookside', created_at: at }]).returning('id').execute();
+  const group = await k.insertInto('political_groups').values({ external_id: 'G1', name: 'Riverside Independents', short_name: 'RI', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const members = await k
+    .insertInto('members')
+    .values([
+      { external_id: 'M1', full_name: 'Cllr Ann Abbott', email: 'ann.abbott@council.example', phone: null, ward_id: wards[0]!.id, group_id: group.id, group_role: 'leader', term_start: '2023-05-04', term_end: '2027-05-06', cabinet_portfolio: 'Housing', created_at: at, updated_at: at },
+      { external_id: null, full_name: 'Cllr Bo Baker', email: null, phone: '01234 567890', ward_id: wards[1]!.id, group_id: null, group_role: null, term_start: '2023-05-04', term_end: '2027-05-06', cabinet_portfolio: null, created_at: at, updated_at: at },
+    ])
+    .returning('id')
+    .execute();
+  const body = await k.insertInto('bodies').values({ external_id: 'B1', name: 'Planning Committee', kind: 'regulatory', remit: 'Applications', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  await k.insertInto('body_seats').values([{ body_id: body.id, member_id: members[0]!.id, seat_role: 'chair' }, { body_id: body.id, member_id: members[1]!.id, seat_role: 'member' }]).execute();
+  const service = await k.insertInto('services').values({ external_id: null, name: 'Legal and Democratic Services', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const officer = (name: string, grade: string, restricted: boolean) => ({
+    external_id: null,
+    full_name: name,
+    email: `${name.split(' ')[0]!.toLowerCase()}@council.example`,
+    job_title: grade === 'chief-executive' ? 'Chief Executive' : 'Solicitor',
+    grade,
+    service_id: service.id,
+    line_manager_id: null,
+    politically_restricted: restricted,
+    left_on: null,
+    created_at: at,
+    updated_at: at,
+  });
+  const officers = await k
+    .insertInto('officers')
+    .values([officer('Dee Deputy', 'senior', false), officer('Eve Evans', 'junior', false), officer('Cat Chief', 'chief-executive', true)])
+    .returning('id')
+    .execute();
+  await k.updateTable('officers').set({ line_manager_id: officers[2]!.id }).where('id', 'in', [officers[0]!.id, officers[1]!.id]).execute();
+  const roles = await k
+    .insertInto('statutory_roles')
+    .values([
+      { officer_id: officers[2]!.id, role: 'head-of-paid-service', capacity: 'holder', starts_on: '2020-01-01', ends_on: null, created_at: at },
+      { officer_id: officers[0]!.id, role: 'monitoring-officer', capacity: 'deputy', starts_on: '2020-01-01', ends_on: null, created_at: at },
+    ])
+    .returning('id')
+    .execute();
+  await k.insertInto('statutory_acting').values({ statutory_role_id: roles[1]!.id, from_date: '2026-12-01', to_date: '2026-12-31', reason: 'Leave', created_at: at }).execute();
+  await k.insertInto('imports').values({ kind: 'members', format: 'csv', file_name: 'members.csv', sha256: 'f'.repeat(64), rows: 2, created: 2, updated: 0, unchanged: 0, actor: 'system', created_at: at }).execute();
+
+  const deps = { db, clock };
+  const admin = await createAccount(deps, systemActor, { email: 'ada@council.example', fullName: 'Ada Admin', roles: ['admin', 'democratic-services'], password: 'a long enough phrase here' });
+  await createAccount(deps, systemActor, { email: 'ann.abbott@council.example', fullName: 'Ann Abbott', roles: ['member', 'group-leader'], memberId: members[0]!.id });
+  const officerUser = await createAccount(deps, systemActor, { email: 'dee@council.example', fullName: 'Dee Deputy', roles: ['officer'], officerId: officers[0]!.id, password: 'another long phrase here' });
+  await insertSession(k, { idHash: 'a'.repeat(64), userId: admin.id, at, ip: '127.0.0.1', userAgent: 'test' });
+  await issueApiToken(deps, { userId: admin.id, label: 'ada@council.example' }, admin.id, 'reporting');
+  await issueApiToken(deps, { userId: officerUser.id, label: 'dee@council.example' }, officerUser.id, 'spreadsheet');
+  await setAccountDisabled(deps, systemActor, officerUser.id, true);
+}

@@ -1,0 +1,48 @@
+// Every table a backup holds, in the order a restore inserts them: each after the tables it refers to.
+// The type makes this list name every table of the schema (see database.ts), and a test compares it with
+// the tables the migrations actually create, so a new table cannot be left out of backups unnoticed.
+import type { Tables } from '../../db/database.ts';
+
+export type TableSpec = {
+  /** The primary key: rows are written in this order, and read a page at a time by it. */
+  key: readonly string[];
+  /** Booleans are 0/1 on SQLite and true/false on PostgreSQL; a backup holds true/false. */
+  booleans?: readonly string[];
+  /** Columns that refer to the same table: restored as null, then set once every row is in. */
+  selfReferences?: readonly string[];
+  /** The migration creates this table's one row; a restore updates it rather than inserting. */
+  createdByMigration?: boolean;
+};
+
+export const BACKUP_TABLES = {
+  council: { key: ['id'] },
+  settings: { key: ['key'] },
+  wards: { key: ['id'] },
+  political_groups: { key: ['id'] },
+  members: { key: ['id'] },
+  bodies: { key: ['id'] },
+  body_seats: { key: ['id'] },
+  services: { key: ['id'] },
+  officers: { key: ['id'], booleans: ['politically_restricted'], selfReferences: ['line_manager_id'] },
+  statutory_roles: { key: ['id'] },
+  statutory_acting: { key: ['id'] },
+  users: { key: ['id'] },
+  user_roles: { key: ['user_id', 'role'] },
+  invitations: { key: ['token_hash'] },
+  sessions: { key: ['id_hash'] },
+  api_tokens: { key: ['id'] },
+  imports: { key: ['id'] },
+  audit_events: { key: ['seq'] },
+  audit_head: { key: ['id'], createdByMigration: true },
+} as const satisfies Record<keyof Tables, TableSpec>;
+
+export type BackupTable = keyof typeof BACKUP_TABLES;
+
+export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
+
+export function specOf(table: BackupTable): TableSpec {
+  return BACKUP_TABLES[table];
+}
+
+/** Tables the migrator keeps for itself: the backup records the migration's name instead. */
+export const MIGRATOR_TABLES = ['kysely_migration', 'kysely_migration_lock'];
