@@ -61,6 +61,9 @@ export function createSqliteDb(file: string): Db {
 
 export function createPostgresDb(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (a restart, a failover, an administrator) is dropped from the pool and
+  // the next query opens a new one. Without a listener, node-postgres rethrows it and the whole process stops.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'NolanDatabaseWarning'));
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const name = new URL(url).pathname.replace(/^\//, '') || 'postgres';
   return { kysely, dialect: 'postgres', location: `PostgreSQL database ${name}`, destroy: () => kysely.destroy() };
