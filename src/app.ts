@@ -21,6 +21,7 @@ import { registerProtocolPageRoutes } from './features/protocol/protocol-pages.r
 import { registerImportRoutes } from './features/import/import.routes.ts';
 import { registerAdminRoutes } from './features/admin/admin.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+import { registerProtocolDocumentRoutes } from './features/protocol-document/protocol-document.routes.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerImportRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerProtocolDocumentRoutes(app, deps);
 
   return app;
 }

@@ -2,7 +2,7 @@
 // numbered clauses, with the coverage report against the profile's rules. Stores nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { coverageReport } from '../protocol/importer.ts';
+import { clausesCitedBy, coverageReport } from '../protocol/importer.ts';
 import { findFullProfile, PROFILES } from '../protocol/profiles/index.ts';
 import { importProtocolDocument, UnreadableDocumentError } from '../features/protocol-import/read-document.ts';
 import { parseOptions, UsageError } from './usage.ts';
@@ -28,8 +28,7 @@ export async function importProtocol(args: string[], out: (line: string) => void
     throw error;
   }
   if (parsed.clauses.length === 0) throw new UsageError(`file: no numbered clauses found in ${file}`);
-  const cited = [...new Set(profile.rules.flatMap((r) => r.clauses))];
-  const coverage = coverageReport(parsed, cited);
+  const coverage = coverageReport(parsed, clausesCitedBy(profile));
   if (values.json) {
     out(JSON.stringify({ profile: profile.id, clauses: parsed.clauses, versions: parsed.versions, warnings: parsed.warnings, coverage }, null, 2));
     return 0;

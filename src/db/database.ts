@@ -148,6 +148,28 @@ export type ImportsTable = {
   created_at: string;
 };
 
+export type ProtocolDocumentsTable = {
+  id: Generated<number>;
+  file_name: string;
+  kind: string;
+  sha256: string;
+  profile_id: string;
+  clause_count: number;
+  versions_json: string;
+  warnings_json: string;
+  actor: string;
+  created_at: string;
+};
+
+export type ProtocolClausesTable = {
+  document_id: number;
+  position: number;
+  clause_id: string;
+  parent: string | null;
+  heading: string | null;
+  text: string;
+};
+
 export type AuditEventsTable = {
   seq: number;
   occurred_at: string;
@@ -184,6 +206,8 @@ export type Tables = {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   imports: ImportsTable;
+  protocol_documents: ProtocolDocumentsTable;
+  protocol_clauses: ProtocolClausesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
 };

@@ -7,7 +7,8 @@ import type { ParsedProtocol } from './importer/types.ts';
 import { readVersionTable } from './importer/version-table.ts';
 
 export type { ParsedProtocol, ProtocolClause, ProtocolVersionRow } from './importer/types.ts';
-export { coverageReport, isRuleBearing, type CoverageReport } from './importer/coverage.ts';
+export { citedClauses, clausesCitedBy, type CitedClause } from './importer/citations.ts';
+export { citationKey, coverageReport, isRuleBearing, type CoverageReport } from './importer/coverage.ts';
 
 export function parseProtocol(text: string): ParsedProtocol {
   // A form feed is a page break: a paragraph break as far as the clauses are concerned.

@@ -1,6 +1,8 @@
 // Every migration, in order. Names are frozen once released.
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_protocol_documents.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
+  '0002_protocol_documents': m0002,
 };

@@ -6,6 +6,8 @@ import type { Clock } from '../../clock.ts';
 import { createAccount, issueApiToken, setAccountDisabled } from '../accounts/accounts.service.ts';
 import { insertSession } from '../accounts/sessions.repository.ts';
 import { systemActor } from '../audit/audit.repository.ts';
+import { loadConfig } from '../../config.ts';
+import { importCouncilProtocol } from '../protocol-document/protocol-document.service.ts';
 
 export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const at = clock.now().toISOString();
@@ -63,4 +65,6 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   await issueApiToken(deps, { userId: admin.id, label: 'ada@council.example' }, admin.id, 'reporting');
   await issueApiToken(deps, { userId: officerUser.id, label: 'dee@council.example' }, officerUser.id, 'spreadsheet');
   await setAccountDisabled(deps, systemActor, officerUser.id, true);
+  const protocol = '1. Members and officers treat each other with respect.\n\n2. Officers must answer enquiries within ten working days.\n';
+  await importCouncilProtocol({ ...deps, config: loadConfig({ DATA_DIR: '/tmp/nolan-backup-fixture' }) }, systemActor, { fileName: 'protocol.txt', content: Buffer.from(protocol) });
 }

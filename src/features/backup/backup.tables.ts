@@ -32,6 +32,8 @@ export const BACKUP_TABLES = {
   sessions: { key: ['id_hash'] },
   api_tokens: { key: ['id'] },
   imports: { key: ['id'] },
+  protocol_documents: { key: ['id'] },
+  protocol_clauses: { key: ['document_id', 'position'] },
   audit_events: { key: ['seq'] },
   audit_head: { key: ['id'], createdByMigration: true },
 } as const satisfies Record<keyof Tables, TableSpec>;

@@ -17,6 +17,9 @@ import { BackupRefused } from './backup.format.ts';
 import { postgresBooleanColumns, readPage, schemaTables, type Row } from './backup.repository.ts';
 import { BACKUP_TABLE_NAMES, BACKUP_TABLES, specOf, type BackupTable } from './backup.tables.ts';
 import { fillEveryTable } from './backup.fixture.ts';
+import { migrations } from '../../db/migrations/index.ts';
+
+const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;
 
 const clock = fixedClock('2026-11-23T10:00:00Z');
 
@@ -90,7 +93,7 @@ describe('backup and restore', () => {
         assert.equal(fs.statSync(file).mode & 0o077, 0, 'only its owner may read a backup');
         const bytes = fs.readFileSync(file);
         const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-        assert.equal(JSON.parse(text.split('\n')[0]!).migration, '0001_foundation');
+        assert.equal(JSON.parse(text.split('\n')[0]!).migration, LATEST_MIGRATION);
 
         const restored = await restoreBackup({ db: target }, file);
         assert.equal(restored.rows, summary.rows);
@@ -136,7 +139,7 @@ describe('backup and restore', () => {
       };
       const header = JSON.parse(lines[0]!) as Record<string, unknown>;
       const cases: [string, RegExp][] = [
-        [variant('later.jsonl', [JSON.stringify({ ...header, migration: '0099_future' }), ...lines.slice(1)].join('\n')), /taken at migration 0099_future but this database is at 0001_foundation/],
+        [variant('later.jsonl', [JSON.stringify({ ...header, migration: '0099_future' }), ...lines.slice(1)].join('\n')), new RegExp(`taken at migration 0099_future but this database is at ${LATEST_MIGRATION}`)],
         [variant('short.jsonl', lines.slice(0, -1).join('\n')), /before its last line: it is incomplete; nothing was restored/],
         [variant('row.jsonl', lines.map((l) => (l.startsWith('[') && l.includes('"Ada Admin"') ? l.replace('[', '[1,') : l)).join('\n')), /has 13 values for 12 columns of users/],
         [variant('count.jsonl', lines.map((l) => l.replace('{"tableEnd":"wards","rows":2}', '{"tableEnd":"wards","rows":3}')).join('\n')), /table wards should have 3 rows but the backup holds 2/],

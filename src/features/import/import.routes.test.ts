@@ -3,36 +3,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { systemActor } from '../audit/audit.repository.ts';
+import { multipartBody, uploadAs, type Upload } from '../../../test/support/multipart.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name));
 
-type Upload = { fileName: string; content: Buffer | string; type?: string };
-
-/** A multipart/form-data body as a browser sends it: text fields, then the file. */
-function multipartBody(fields: Record<string, string>, files: Upload[]): { payload: Buffer; contentType: string } {
-  const boundary = `----NolanBoundary${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.fileName}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`));
-    parts.push(Buffer.from(file.content), Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-async function upload(agent: Agent, fields: Record<string, string>, files: Upload[], options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
-  const token = options.csrf === undefined ? agent.csrf : options.csrf;
-  const { payload, contentType } = multipartBody({ ...(token ? { _csrf: token } : {}), ...fields }, files);
-  const cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return agent.app.inject({ method: 'POST', url: '/admin/import', headers: { cookie, 'content-type': contentType }, payload });
-}
+const upload = (agent: Agent, fields: Record<string, string>, files: Upload[], options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> =>
+  uploadAs(agent, '/admin/import', fields, files.map((f) => ({ type: 'text/csv', ...f })), options);
 
 describe('the import page', () => {
   let t: TestApp;

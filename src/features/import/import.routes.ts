@@ -1,10 +1,8 @@
 // The admin page for importing the directory: upload a members or committees file (CSV or modern.gov XML).
-// Multipart parsing is registered inside this plugin only, so other forms keep their own body parsing; the
-// CSRF token travels as a form field, which multipart attaches to the body before the CSRF check reads it.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { access, allows } from '../../web/access.ts';
+import { access } from '../../web/access.ts';
+import { installUploads, uploadedFile } from '../../web/uploads.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import type { FieldError } from '../../errors.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
@@ -17,32 +15,6 @@ import { formatDateTime } from '../../web/format.ts';
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const SHOWN_PROBLEMS = 50;
 const who = access.roles('admin', 'democratic-services');
-
-type UploadedFile = { fileName: string; content: Buffer };
-
-/** Requests that reached the handler: an error before it is a problem with the upload itself. */
-const reachedHandler = new WeakSet<FastifyRequest>();
-
-async function keepFile(this: FastifyRequest, part: MultipartFile): Promise<void> {
-  const content = await part.toBuffer();
-  // Only the name: some browsers send the whole path the file came from.
-  const fileName = (part.filename.split(/[\\/]/).pop() ?? '').slice(0, 200);
-  part.value = { fileName, content } satisfies UploadedFile;
-}
-
-function uploadProblem(error: FastifyError): { status: number; message: string } {
-  switch (error.code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return { status: 413, message: `The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` };
-    case 'FST_FILES_LIMIT':
-      return { status: 413, message: 'Upload one file at a time' };
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-      return { status: 413, message: 'The form sent more than it should; reload the page and try again' };
-    default:
-      return { status: 400, message: 'The file did not arrive whole; try uploading it again' };
-  }
-}
 
 /** The error summary for a rejected file: each problem, up to a point, all pointing at the file field. */
 function problemsSummary(fileName: string, problems: ImportProblem[]): FormErrors {
@@ -70,18 +42,11 @@ export function registerImportRoutes(app: FastifyInstance, deps: Deps): void {
   }
 
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      onFile: keepFile,
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1000, parts: 12 },
-    });
-
-    scope.setErrorHandler(async (error: FastifyError, request, reply) => {
-      const isUpload = request.method === 'POST' && !reachedHandler.has(request) && request.isMultipart() && !error.code?.startsWith('FST_CSRF');
-      if (!isUpload || !allows(who, request.user)) throw error;
-      const problem = uploadProblem(error);
-      request.log.info({ code: error.code }, `upload refused: ${error.message}`);
-      return renderPage(reply, { errors: formErrors([{ field: 'file', message: problem.message }]) }, problem.status);
+    await installUploads(scope, {
+      maxBytes: MAX_UPLOAD_BYTES,
+      fields: 4,
+      access: who,
+      refuse: (_request, reply, message, status) => renderPage(reply, { errors: formErrors([{ field: 'file', message }]) }, status),
     });
 
     scope.get('/admin/import', { config: { access: who } }, async (request, reply) => {
@@ -94,17 +59,16 @@ export function registerImportRoutes(app: FastifyInstance, deps: Deps): void {
     });
 
     scope.post('/admin/import', { config: { access: who } }, async (request, reply) => {
-      reachedHandler.add(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const kind = IMPORT_KINDS.find((k) => k === body.kind);
-      const file = body.file as UploadedFile | string | undefined;
+      const file = uploadedFile(body.file);
       const termEnds = termEndsFrom(body);
       const values = { kind, termEndsOn: termEnds.entered };
       const fieldErrors: FieldError[] = [];
       if (!kind) fieldErrors.push({ field: 'kind', message: 'Select what the file lists: members or committees' });
-      if (typeof file !== 'object' || file === null || (!file.fileName && file.content.length === 0)) fieldErrors.push({ field: 'file', message: 'Select a CSV or XML file' });
+      if (!file) fieldErrors.push({ field: 'file', message: 'Select a CSV or XML file' });
       if (termEnds.error) fieldErrors.push({ field: 'termEndsOn', message: termEnds.error });
-      if (fieldErrors.length || !kind || typeof file !== 'object' || file === null) {
+      if (fieldErrors.length || !kind || !file) {
         const errors = formErrors(fieldErrors);
         // The summary links to the date's first box, as the GOV.UK date input pattern asks.
         errors.list = errors.list.map((e) => (e.href === '#termEndsOn' ? { ...e, href: '#termEndsOn-day' } : e));

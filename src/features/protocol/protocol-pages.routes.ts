@@ -10,10 +10,20 @@ import { EngineInputError } from '../../protocol/errors.ts';
 import { findFullProfile, PROFILES } from '../../protocol/profiles/index.ts';
 import { findQuestion, QUESTIONS, type QuestionDefinition } from '../../protocol/questions/index.ts';
 import { councilSummary } from '../directory/council.repository.ts';
-import { answerView } from './answer-view.ts';
+import { answerView, type AnswerView } from './answer-view.ts';
+import { clausesCitedBy } from '../../protocol/importer.ts';
 import { choiceText, factFields, factsFromForm } from './facts-form.ts';
+import { councilClauseTexts, councilDocument } from '../protocol-document/protocol-document.service.ts';
+import { quotedClauses } from '../protocol-document/protocol-document.view.ts';
+import { allows } from '../../web/access.ts';
+import { protocolDocumentAccess } from '../protocol-document/protocol-document.routes.ts';
 
 type Query = Record<string, string | undefined>;
+
+/** Every clause an answer names: its reasons, its duties, its deadline and, where nothing applied, the nearest. */
+function citedIn(answer: AnswerView): string[] {
+  return [...answer.reasons.flatMap((r) => r.clauses), ...answer.obligations.flatMap((o) => o.clauses), ...(answer.deadline ? [answer.deadline.parameterClause] : []), ...answer.clauses];
+}
 
 function questionOr404(id: string): QuestionDefinition {
   const question = findQuestion(id);
@@ -57,12 +67,14 @@ export function registerProtocolPageRoutes(app: FastifyInstance, deps: Deps): vo
     const on = ukDate(deps.clock.now());
     try {
       const decision = check(profile.id, { question: question.id, facts }, on);
+      const answer = answerView(profile, decision, facts, question.labels, on);
       return reply.page('protocol/views/answer.njk', {
         title: `${question.title} – ${profile.name}`,
         question,
         profile,
-        answer: answerView(profile, decision, facts, question.labels, on),
-        facts: fields.filter((f) => facts[f.name] !== undefined).map((f) => ({ label: f.label, value: facts[f.name] })),
+        answer,
+        quoted: quotedClauses(await councilClauseTexts(deps, profile.id, citedIn(answer))),
+        facts: fields.filter((f) => facts[f.name] !== undefined).map((f) => ({ label: f.label, value: f.kind === 'choice' ? choiceText(String(facts[f.name])) : facts[f.name] })),
         compareUrl: `/protocol/compare/${question.id}/answer?${new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'profile' && v !== undefined) as [string, string][]).toString()}`,
         decision,
       });
@@ -78,7 +90,12 @@ export function registerProtocolPageRoutes(app: FastifyInstance, deps: Deps): vo
     const { facts, errors } = factsFromForm(factFields(question), query);
     if (errors.length) return renderQuestion(reply, question, query, formErrors(errors));
     const on = ukDate(deps.clock.now());
-    const answers = PROFILES.map((profile) => ({ profile, answer: answerView(profile, check(profile.id, { question: question.id, facts }, on), facts, question.labels, on) }));
+    const answers = await Promise.all(
+      PROFILES.map(async (profile) => {
+        const answer = answerView(profile, check(profile.id, { question: question.id, facts }, on), facts, question.labels, on);
+        return { profile, answer, quoted: quotedClauses(await councilClauseTexts(deps, profile.id, citedIn(answer))) };
+      }),
+    );
     const first = answers[0]?.answer;
     return reply.page('protocol/views/compare.njk', {
       title: `Compare councils: ${question.title}`,
@@ -91,6 +108,15 @@ export function registerProtocolPageRoutes(app: FastifyInstance, deps: Deps): vo
     const profile = findFullProfile((request.params as { id: string }).id);
     if (!profile) throw new NotFoundError('Profile');
     const byQuestion = QUESTIONS.map((q) => ({ question: q, coverage: profile.questions[q.id], rules: profile.rules.filter((r) => r.question === q.id) }));
-    return reply.page('protocol/views/profile.njk', { title: profile.name, profile, byQuestion });
+    const document = await councilDocument(deps);
+    return reply.page('protocol/views/profile.njk', {
+      title: profile.name,
+      profile,
+      byQuestion,
+      current: document?.profile.id === profile.id ? document : undefined,
+      isCouncilProfile: profile.id === (await councilProfile()),
+      citedClauses: clausesCitedBy(profile),
+      mayUpload: allows(protocolDocumentAccess, request.user),
+    });
   });
 }

@@ -20,7 +20,7 @@ export function isRuleBearing(clause: ProtocolClause): boolean {
 }
 
 /** Citations are compared without regard to case, spacing or a closing full stop: "10 (F)" is 10(f). */
-function citationKey(id: string): string {
+export function citationKey(id: string): string {
   return id.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, '').replace(/\.$/, '');
 }
 

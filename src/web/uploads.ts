@@ -1,0 +1,68 @@
+// File uploads on a page: multipart parsing registered inside one plugin scope only, so other forms keep their
+// own body parsing. The CSRF token travels as a form field, which multipart attaches to the body before the
+// CSRF check reads it. A problem with the upload itself (too large, cut short) comes back as the page with an
+// error on the file field, never as a bare error page.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import { allows, type Access } from './access.ts';
+
+export type UploadedFile = { fileName: string; content: Buffer };
+
+export type UploadScopeOptions = {
+  maxBytes: number;
+  /** How many text fields the form has, at most, besides the CSRF token. */
+  fields: number;
+  /** Who may upload: anyone else gets the ordinary 403 for a refused upload. */
+  access: Access;
+  /** Shows the form again with this message on the file field. */
+  refuse(request: FastifyRequest, reply: FastifyReply, message: string, status: number): Promise<FastifyReply>;
+};
+
+/** Requests that reached their handler: an error before that is a problem with the upload itself. */
+const reachedHandler = new WeakSet<FastifyRequest>();
+
+async function keepFile(this: FastifyRequest, part: MultipartFile): Promise<void> {
+  const content = await part.toBuffer();
+  // Only the name: some browsers send the whole path the file came from.
+  const fileName = (part.filename.split(/[\\/]/).pop() ?? '').slice(0, 200);
+  part.value = { fileName, content } satisfies UploadedFile;
+}
+
+function uploadProblem(error: FastifyError, maxBytes: number): { status: number; message: string } {
+  switch (error.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, message: `The file must be smaller than ${maxBytes / 1024 / 1024} MB` };
+    case 'FST_FILES_LIMIT':
+      return { status: 413, message: 'Upload one file at a time' };
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return { status: 413, message: 'The form sent more than it should; reload the page and try again' };
+    default:
+      return { status: 400, message: 'The file did not arrive whole; try uploading it again' };
+  }
+}
+
+export async function installUploads(scope: FastifyInstance, options: UploadScopeOptions): Promise<void> {
+  await scope.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    onFile: keepFile,
+    limits: { fileSize: options.maxBytes, files: 1, fields: options.fields + 1, fieldSize: 1000, parts: options.fields + 2 },
+  });
+  scope.addHook('preHandler', async (request) => {
+    if (request.method === 'POST') reachedHandler.add(request);
+  });
+  scope.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const isUpload = request.method === 'POST' && !reachedHandler.has(request) && request.isMultipart() && !error.code?.startsWith('FST_CSRF');
+    if (!isUpload || !allows(options.access, request.user)) throw error;
+    const problem = uploadProblem(error, options.maxBytes);
+    request.log.info({ code: error.code }, `upload refused: ${error.message}`);
+    return options.refuse(request, reply, problem.message, problem.status);
+  });
+}
+
+/** The uploaded file from a parsed body, or undefined where none was chosen. */
+export function uploadedFile(value: unknown): UploadedFile | undefined {
+  if (typeof value !== 'object' || value === null || !('content' in value)) return undefined;
+  const file = value as UploadedFile;
+  return !file.fileName && file.content.length === 0 ? undefined : file;
+}
