@@ -27,6 +27,25 @@ describe('nolan import protocol', () => {
     assert.ok(report.coverage.cited.includes('5.2'));
   });
 
+  it('with --save keeps the document as the council’s own, read against the council’s profile', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-protocol-'));
+    const file = path.join(dir, 'borough-protocol.txt');
+    fs.copyFileSync(path.join(import.meta.dirname, '../features/protocol-document/fixtures/borough-protocol.txt'), file);
+    const refused = nolan(db, ['import', 'protocol', file, '--save', '--profile', 'county']);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /profile: --save reads the document against the council's own profile \(model\)/);
+    const saved = nolan(db, ['import', 'protocol', file, '--save']);
+    assert.equal(saved.status, 0, saved.stderr);
+    assert.match(saved.stdout, /^7 clauses read from borough-protocol\.txt\n/);
+    assert.match(saved.stdout, /cited by a rule \(5\): 110, 111, 112, 113, 115/);
+    assert.match(saved.stdout, /Saved as the council's protocol document/);
+    const stored = await db.kysely.selectFrom('protocol_documents').select(['file_name', 'profile_id', 'clause_count', 'actor']).execute();
+    assert.equal(stored.length, 1);
+    assert.deepEqual({ ...stored[0], actor: undefined }, { file_name: 'borough-protocol.txt', profile_id: 'model', clause_count: 7, actor: undefined });
+    assert.match(stored[0]!.actor, /^cli:/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('exits 2 naming the problem for an unreadable file or an unknown profile', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-protocol-'));
     const rtf = path.join(dir, 'protocol.rtf');

@@ -1,7 +1,7 @@
 // nolan import <what> …: bringing the council's records in from files. Each kind of import is a subcommand.
 //   nolan import members <file> [--term-ends YYYY-MM-DD]   members CSV or modern.gov GetCouncillorsByWard XML
 //   nolan import committees <file>                          committees CSV or modern.gov GetCommittees XML
-//   nolan import protocol <file> [--profile <id>]           a protocol document read into clauses, with coverage
+//   nolan import protocol <file> [--profile <id>] [--save]  a protocol document read into clauses, with coverage
 // A file with any problem is not imported at all: each problem is one line on stderr, and the exit code is 2.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +15,10 @@ import { importProtocol } from './import-protocol.ts';
 const usage = `Usage:
   nolan import members <file.csv|file.xml> [--term-ends YYYY-MM-DD]
   nolan import committees <file.csv|file.xml>
-  nolan import protocol <file.txt|file.docx|file.pdf> [--profile <id>] [--json]
+  nolan import protocol <file.txt|file.docx|file.pdf> [--profile <id>] [--json] [--save]
 CSV with a header row, or the XML of modern.gov's GetCouncillorsByWard or GetCommittees. --term-ends gives
-the day terms end where the file gives no end date ("unspecified"), usually the next ordinary election.`;
+the day terms end where the file gives no end date ("unspecified"), usually the next ordinary election.
+--save keeps the protocol document as the council's own, so that answers show each cited clause's words.`;
 
 type Subcommand = (args: string[], context: CliContext) => Promise<number>;
 
@@ -56,7 +57,7 @@ async function importDirectory(kind: ImportKind, args: string[], context: CliCon
 const subcommands: Record<string, Subcommand> = {
   members: (args, context) => importDirectory('members', args, context),
   committees: (args, context) => importDirectory('committees', args, context),
-  protocol: (args, context) => importProtocol(args, context.out),
+  protocol: (args, context) => importProtocol(args, context),
 };
 
 export const importCommand = {
