@@ -3,7 +3,8 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
-import type { CurrentUser } from './access.ts';
+import { allows, type CurrentUser } from './access.ts';
+import { adminIndexAccess } from '../features/admin/admin.routes.ts';
 import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
@@ -34,7 +35,8 @@ function navigationFor(user: CurrentUser | null, url: string): NavItem[] {
     { href: '/bodies', text: 'Committees' },
     { href: '/protocol', text: 'Ask the protocol' },
   ];
-  if (user.roles.includes('admin') || user.roles.includes('democratic-services')) items.push({ href: '/admin', text: 'Admin' });
+  // The Monitoring Officer reaches the audit trail and the protocol document through Admin without an admin role.
+  if (allows(adminIndexAccess, user)) items.push({ href: '/admin', text: 'Admin' });
   items.push({ href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' });
   const current = url.split('?')[0] ?? '/';
   return items.map((item) => ({

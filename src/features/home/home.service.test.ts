@@ -7,6 +7,7 @@ import { changeMemberTerm } from '../directory/members.service.ts';
 import { listMembers } from '../directory/members.repository.ts';
 import { saveCouncil } from '../directory/council.repository.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
+import { importCouncilProtocol } from '../protocol-document/protocol-document.service.ts';
 
 /** The home page's text, without markup. */
 function text(html: string): string {
@@ -83,6 +84,14 @@ describe('the home page for each role', () => {
     await changeMemberTerm(t.deps, systemActor, someone!.id, { termStart: someone!.termStart, termEnd: '2026-12-31' });
     page = await home('democratic-services');
     assert.match(page, new RegExp(`${someone!.fullName} Term ends 31 December 2026`));
+  });
+
+  it('tells democratic services whether the council’s protocol document is in, and what its coverage report found', async () => {
+    assert.match(await home('democratic-services'), /The council’s protocol document Not uploaded yet: answers cite clause numbers without the clauses’ own words\. Upload the protocol document/);
+    const protocol = '110. Members may ask officers for the information they need.\n\n300. Officers must record significant meetings.\n';
+    await importCouncilProtocol(t.deps, systemActor, { fileName: 'our-protocol.txt', content: Buffer.from(protocol) });
+    const page = await home('democratic-services');
+    assert.match(page, /our-protocol\.txt, uploaded 23 November 2026: 1 clause that no rule cites yet, \d+ cited clauses missing from it\. Read the coverage report/);
   });
 
   it('shows an administrator the accounts, locked ones and those never used', async () => {

@@ -9,6 +9,7 @@ import { councilSummary } from '../directory/council.repository.ts';
 import { countAccounts, listLockedAccounts, listNeverSignedIn } from './attention.repository.ts';
 import { addDays, firstFew, formatDate, plural, type Panel } from './panel.ts';
 import { formatDateTime } from '../../web/format.ts';
+import { councilDocument } from '../protocol-document/protocol-document.service.ts';
 
 /** How far ahead democratic services look for terms of office coming to an end. */
 export const TERM_WARNING_DAYS = 90;
@@ -22,6 +23,7 @@ export async function democraticServicesPanels(deps: Pick<Deps, 'db'>, day: stri
   const council = await councilSummary(db);
   const unchaired = bodies.filter((b) => b.chairId === null);
   const vacant = statutoryOfficers(roles, council?.kind ?? 'principal', day).filter((s) => s.holders.length === 0);
+  const protocol = await councilDocument(deps);
   return [
     {
       title: 'Members without a sign-in',
@@ -42,6 +44,13 @@ export async function democraticServicesPanels(deps: Pick<Deps, 'db'>, day: stri
       title: 'Statutory roles with no holder',
       summary: vacant.length ? 'Until a holder is appointed, no one has these powers in Nolan.' : 'Every statutory role the council must fill has a holder.',
       items: vacant.map((s) => ({ text: s.label, href: '/officers' })),
+    },
+    {
+      title: 'The council’s protocol document',
+      summary: protocol
+        ? `${protocol.document.fileName}, uploaded ${formatDate(protocol.document.createdAt.slice(0, 10))}: ${plural(protocol.coverage.uncited.length, 'clause')} that no rule cites yet, ${plural(protocol.coverage.missing.length, 'cited clause')} missing from it.`
+        : 'Not uploaded yet: answers cite clause numbers without the clauses’ own words.',
+      items: [{ text: protocol ? 'Read the coverage report or upload a newer version' : 'Upload the protocol document', href: '/admin/protocol' }],
     },
   ];
 }

@@ -42,7 +42,9 @@ describe('the protocol document pages', () => {
       const page = await (await signedIn(email)).get('/admin/protocol');
       assert.equal(page.statusCode, 200, email);
       assert.match(page.body, /No document has been uploaded yet/);
+      assert.match(page.body, /<a class="govuk-service-navigation__link" href="\/admin"/, `${email} sees Admin in the navigation`);
     }
+    assert.doesNotMatch((await councillor.get('/')).body, /href="\/admin"/);
     assert.match((await admin.get('/admin')).body, /href="\/admin\/protocol"/);
     assert.doesNotMatch((await councillor.get('/protocol/profiles/model')).body, /href="\/admin\/protocol"/);
     assert.deepEqual(await documents(), []);
