@@ -170,6 +170,69 @@ export type ProtocolClausesTable = {
   text: string;
 };
 
+export type EnquiriesTable = {
+  id: Generated<number>;
+  reference: string;
+  member_id: number;
+  logged_by_user_id: number | null;
+  subject: string;
+  details: string;
+  ward_id: number | null;
+  service_id: number | null;
+  work_type: string | null;
+  resident_reference: string | null;
+  service_request_reference: string | null;
+  purely_factual: Generated<SqlBool>;
+  confidential: Generated<SqlBool>;
+  for_meeting: Generated<SqlBool>;
+  status: string;
+  assigned_officer_id: number | null;
+  routing_json: string;
+  received_at: string;
+  received_on: string;
+  due_on: string | null;
+  deadline_json: string;
+  paused_on: string | null;
+  acknowledged_at: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type EnquiryCopiesTable = { enquiry_id: number; member_id: number };
+
+export type EnquiryEventsTable = {
+  id: Generated<number>;
+  enquiry_id: number;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  text: string | null;
+  officer_id: number | null;
+  new_due_on: string | null;
+  actor_user_id: number | null;
+  actor: string;
+  at: string;
+};
+
+export type EnquiryAttachmentsTable = {
+  id: Generated<number>;
+  enquiry_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  created_at: string;
+};
+
+export type EnquiryRoutesTable = { id: Generated<number>; service_id: number; ward_id: number | null; work_type: string | null; officer_id: number; created_at: string };
+
+export type EnquiryCountersTable = { period: string; last_number: number };
+
 export type AuditEventsTable = {
   seq: number;
   occurred_at: string;
@@ -208,6 +271,12 @@ export type Tables = {
   imports: ImportsTable;
   protocol_documents: ProtocolDocumentsTable;
   protocol_clauses: ProtocolClausesTable;
+  enquiries: EnquiriesTable;
+  enquiry_copies: EnquiryCopiesTable;
+  enquiry_events: EnquiryEventsTable;
+  enquiry_attachments: EnquiryAttachmentsTable;
+  enquiry_routes: EnquiryRoutesTable;
+  enquiry_counters: EnquiryCountersTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
 };

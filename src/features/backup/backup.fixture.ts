@@ -8,6 +8,7 @@ import { insertSession } from '../accounts/sessions.repository.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 import { loadConfig } from '../../config.ts';
 import { importCouncilProtocol } from '../protocol-document/protocol-document.service.ts';
+import { actOnEnquiry, logEnquiry } from '../enquiries/enquiry.service.ts';
 
 export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const at = clock.now().toISOString();
@@ -66,5 +67,12 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   await issueApiToken(deps, { userId: officerUser.id, label: 'dee@council.example' }, officerUser.id, 'spreadsheet');
   await setAccountDisabled(deps, systemActor, officerUser.id, true);
   const protocol = '1. Members and officers treat each other with respect.\n\n2. Officers must answer enquiries within ten working days.\n';
-  await importCouncilProtocol({ ...deps, config: loadConfig({ DATA_DIR: '/tmp/nolan-backup-fixture' }) }, systemActor, { fileName: 'protocol.txt', content: Buffer.from(protocol) });
+  const config = loadConfig({ DATA_DIR: '/tmp/nolan-backup-fixture' });
+  await importCouncilProtocol({ ...deps, config }, systemActor, { fileName: 'protocol.txt', content: Buffer.from(protocol) });
+
+  await k.insertInto('enquiry_routes').values({ service_id: service.id, ward_id: wards[0]!.id, work_type: null, officer_id: officers[0]!.id, created_at: at }).execute();
+  const ann = { id: admin.id, email: 'ann.abbott@council.example', fullName: 'Ann Abbott', roles: ['member' as const], powers: [], memberId: members[0]!.id, officerId: null, via: 'session' as const };
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  const enquiry = await logEnquiry({ ...deps, config }, systemActor, ann, { subject: 'Fly-tipping', details: 'Mattresses in the lane.', serviceId: service.id, copyTo: [members[1]!.id] }, [{ fileName: 'lane.png', contentType: 'image/png', content: png }]);
+  await actOnEnquiry({ ...deps, config }, systemActor, { ...ann, roles: ['democratic-services'] }, enquiry.id, 'acknowledge', { version: enquiry.version });
 }

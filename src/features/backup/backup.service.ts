@@ -17,6 +17,7 @@ export type BackupSummary = { file: string; migration: string; tables: number; r
 /** A value as the file holds it: booleans as true/false whichever engine they came from. */
 function toFileValue(table: BackupTable, column: string, value: unknown): unknown {
   if (specOf(table).booleans?.includes(column) && value !== null) return value === true || value === 1 || value === '1';
+  if (specOf(table).binaries?.includes(column) && value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   return value;
 }
 

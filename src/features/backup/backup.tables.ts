@@ -8,6 +8,8 @@ export type TableSpec = {
   key: readonly string[];
   /** Booleans are 0/1 on SQLite and true/false on PostgreSQL; a backup holds true/false. */
   booleans?: readonly string[];
+  /** Bytes (files): base64 in the file, bytes in either database. */
+  binaries?: readonly string[];
   /** Columns that refer to the same table: restored as null, then set once every row is in. */
   selfReferences?: readonly string[];
   /** The migration creates this table's one row; a restore updates it rather than inserting. */
@@ -34,6 +36,12 @@ export const BACKUP_TABLES = {
   imports: { key: ['id'] },
   protocol_documents: { key: ['id'] },
   protocol_clauses: { key: ['document_id', 'position'] },
+  enquiries: { key: ['id'], booleans: ['purely_factual', 'confidential', 'for_meeting'] },
+  enquiry_copies: { key: ['enquiry_id', 'member_id'] },
+  enquiry_events: { key: ['id'] },
+  enquiry_attachments: { key: ['id'], binaries: ['content'] },
+  enquiry_routes: { key: ['id'] },
+  enquiry_counters: { key: ['period'] },
   audit_events: { key: ['seq'] },
   audit_head: { key: ['id'], createdByMigration: true },
 } as const satisfies Record<keyof Tables, TableSpec>;

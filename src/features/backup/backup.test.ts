@@ -34,11 +34,13 @@ function tempFile(name: string): string {
   return path.join(dir, name);
 }
 
-/** Every row of a table in key order, booleans as true/false whichever engine holds them. */
+/** Every row of a table in key order, booleans as true/false and bytes as hex, whichever engine holds them. */
 async function everyRow(db: Db, table: BackupTable): Promise<Row[]> {
   const rows = await readPage(db.kysely, table, null, 1_000_000);
   const booleans: readonly string[] = specOf(table).booleans ?? [];
-  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, booleans.includes(k) && v !== null ? Boolean(v) : v])));
+  const binaries: readonly string[] = specOf(table).binaries ?? [];
+  const plain = (k: string, v: unknown) => (v === null ? v : booleans.includes(k) ? Boolean(v) : binaries.includes(k) ? Buffer.from(v as Uint8Array).toString('hex') : v);
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(k, v)])));
 }
 
 async function assertSameData(restored: Db, original: Db): Promise<void> {

@@ -73,6 +73,12 @@ class Restorer {
     if (values.length !== current.columns.length) throw new BackupRefused(`line ${lineNumber} has ${values.length} values for ${current.columns.length} columns of ${current.table}`);
     const spec = specOf(current.table);
     const row: Row = Object.fromEntries(current.columns.map((c, i) => [c, values[i]]));
+    for (const column of spec.binaries ?? []) {
+      const value = row[column];
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'string') throw new BackupRefused(`line ${lineNumber}: ${current.table}.${column} should hold base64 bytes`);
+      row[column] = Buffer.from(value, 'base64');
+    }
     for (const column of spec.selfReferences ?? []) {
       if (row[column] === null || row[column] === undefined) continue;
       current.links.push({ key: Object.fromEntries(spec.key.map((k) => [k, row[k]])), column, value: row[column] });

@@ -1,0 +1,76 @@
+// Who may see an enquiry and who may act on it. Seen by its author, the members it was copied to, the officer
+// it is assigned to and their managers, democratic services and administrators — no one else, on any page,
+// list, search, export or API.
+import type { Kysely, Transaction } from 'kysely';
+import type { Tables } from '../../db/database.ts';
+import type { CurrentUser } from '../../web/access.ts';
+import { officersManagedBy, type ListScope } from './enquiry.repository.ts';
+import type { Enquiry, EnquiryStatus } from './enquiry.types.ts';
+
+type Q = Kysely<Tables> | Transaction<Tables>;
+
+export type Standing = { oversees: boolean; author: boolean; copied: boolean; officer: boolean };
+
+export function oversees(user: CurrentUser): boolean {
+  return user.roles.includes('democratic-services') || user.roles.includes('admin');
+}
+
+/** The officers whose enquiries this person handles: their own, and those of everyone they manage. */
+export async function handledOfficerIds(q: Q, user: CurrentUser): Promise<number[]> {
+  if (user.officerId === null) return [];
+  return [user.officerId, ...(await officersManagedBy(q, user.officerId))];
+}
+
+export async function standingOn(q: Q, user: CurrentUser, enquiry: Enquiry): Promise<Standing> {
+  const handled = await handledOfficerIds(q, user);
+  return {
+    oversees: oversees(user),
+    author: user.memberId !== null && user.memberId === enquiry.memberId,
+    copied: user.memberId !== null && enquiry.copiedTo.some((c) => c.memberId === user.memberId),
+    officer: enquiry.assignedOfficerId !== null && handled.includes(enquiry.assignedOfficerId),
+  };
+}
+
+export function maySee(standing: Standing): boolean {
+  return standing.oversees || standing.author || standing.copied || standing.officer;
+}
+
+export async function listScopeFor(q: Q, user: CurrentUser): Promise<ListScope> {
+  if (oversees(user)) return { all: true };
+  return { all: false, memberId: user.memberId, officerIds: await handledOfficerIds(q, user) };
+}
+
+export const ACTIONS = ['acknowledge', 'start', 'ask-member', 'member-replied', 'answer', 'close', 'reopen', 'extend', 'delay-notice', 'reassign'] as const;
+export type EnquiryAction = (typeof ACTIONS)[number];
+
+/** The states each action may start from. */
+export const ACTION_FROM: Record<EnquiryAction, readonly EnquiryStatus[]> = {
+  acknowledge: ['received'],
+  start: ['received', 'acknowledged'],
+  'ask-member': ['acknowledged', 'in-progress'],
+  'member-replied': ['awaiting-member'],
+  answer: ['received', 'acknowledged', 'in-progress'],
+  close: ['answered'],
+  reopen: ['answered', 'closed'],
+  extend: ['received', 'acknowledged', 'in-progress', 'awaiting-member'],
+  'delay-notice': ['received', 'acknowledged', 'in-progress'],
+  reassign: ['received', 'acknowledged', 'in-progress', 'awaiting-member'],
+};
+
+/** Officers and democratic services work the enquiry; its author replies, closes and reopens it. */
+export function mayAct(standing: Standing, action: EnquiryAction): boolean {
+  const handles = standing.officer || standing.oversees;
+  switch (action) {
+    case 'member-replied':
+    case 'close':
+      return handles || standing.author;
+    case 'reopen':
+      return standing.author || standing.oversees;
+    default:
+      return handles;
+  }
+}
+
+export function availableActions(standing: Standing, status: EnquiryStatus): EnquiryAction[] {
+  return ACTIONS.filter((a) => ACTION_FROM[a].includes(status) && mayAct(standing, a));
+}
