@@ -47,8 +47,9 @@ export async function installSecurity(app: FastifyInstance, deps: Deps): Promise
   });
   await app.register(rateLimit, { global: false });
 
-  // Every route declares who may use it (config.access); one without a declaration is refused.
-  app.addHook('preHandler', async (request, reply) => {
+  // Every route declares who may use it (config.access); one without a declaration is refused. It runs before
+  // validation, so that a caller who may not use a route learns that, not what is wrong with their input.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.is404) return;
     const rule = request.routeOptions.config.access;
     if (!rule) {

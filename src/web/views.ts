@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { allows, type CurrentUser } from './access.ts';
 import { adminIndexAccess } from '../features/admin/admin.routes.ts';
+import { enquiryAccess } from '../features/enquiries/enquiries.routes.ts';
 import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
@@ -35,6 +36,7 @@ function navigationFor(user: CurrentUser | null, url: string): NavItem[] {
     { href: '/bodies', text: 'Committees' },
     { href: '/protocol', text: 'Ask the protocol' },
   ];
+  if (allows(enquiryAccess, user)) items.splice(1, 0, { href: '/enquiries', text: 'Enquiries' });
   // The Monitoring Officer reaches the audit trail and the protocol document through Admin without an admin role.
   if (allows(adminIndexAccess, user)) items.push({ href: '/admin', text: 'Admin' });
   items.push({ href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' });

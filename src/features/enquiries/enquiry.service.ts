@@ -43,15 +43,15 @@ export type NewEnquiry = z.input<typeof newEnquirySchema>;
 
 export type CheckedAttachment = { fileName: string; contentType: string; content: Uint8Array };
 
+function isRealDate(value: string): boolean {
+  const at = new Date(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+}
+
 function invalid(fields: FieldError[]): never {
   throw new ValidationError(fields);
 }
 
-export function parseNewEnquiry(input: unknown): z.output<typeof newEnquirySchema> {
-  const parsed = newEnquirySchema.safeParse(input);
-  if (!parsed.success) invalid(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'enquiry'), message: i.message })));
-  return parsed.data;
-}
 
 async function councilCalendar(deps: EnquiryDeps): Promise<CouncilCalendar & { profileId: string }> {
   const council = await councilSummary(deps.db.kysely);
@@ -59,31 +59,53 @@ async function councilCalendar(deps: EnquiryDeps): Promise<CouncilCalendar & { p
   return { profileId: council?.profileId ?? deps.config.profileId, nation: council?.nation ?? 'england-and-wales', closures: settings.closures };
 }
 
-export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = []): Promise<Enquiry> {
-  const data = parseNewEnquiry(input);
-  const now = deps.clock.now();
-  const today = ukDate(now);
+/** The parts of an enquiry that refer to stored records: checked even when other fields are wrong, so that one
+ * error summary lists every problem. */
+const referencesSchema = newEnquirySchema.pick({ memberId: true, wardId: true, serviceId: true, copyTo: true, confidential: true });
+
+async function referenceProblems(deps: EnquiryDeps, user: CurrentUser, input: unknown, today: string): Promise<FieldError[]> {
+  const parsed = referencesSchema.safeParse(input);
+  if (!parsed.success) return [];
+  const data = parsed.data;
   const q = deps.db.kysely;
-  // A member logs their own enquiries; an officer or democratic services may log one on a member's behalf.
-  const memberId = user.memberId !== null && !data.memberId ? user.memberId : data.memberId;
-  if (!memberId) invalid([{ field: 'memberId', message: 'Select the member the enquiry is from' }]);
-  if (user.memberId !== memberId && user.officerId === null && !oversees(user)) throw new ForbiddenError('You can log enquiries only as yourself');
   const problems: FieldError[] = [];
-  const member = await findMember(q, memberId);
-  if (!member || member.termEnd < today || member.termStart > today) problems.push({ field: 'memberId', message: 'Select a member who is in office today' });
+  const memberId = user.memberId !== null && !data.memberId ? user.memberId : data.memberId;
+  if (!memberId) problems.push({ field: 'memberId', message: 'Select the member the enquiry is from' });
+  else {
+    const member = await findMember(q, memberId);
+    if (!member || member.termEnd < today || member.termStart > today) problems.push({ field: 'memberId', message: 'Select a member who is in office today' });
+  }
   if (data.wardId && !(await findWard(q, data.wardId))) problems.push({ field: 'wardId', message: 'Select a ward from the list' });
   if (data.serviceId && !(await listServices(q)).some((s) => s.id === data.serviceId)) problems.push({ field: 'serviceId', message: 'Select a service from the list' });
   if (data.confidential && data.copyTo.length) problems.push({ field: 'copyTo', message: 'A confidential enquiry is not copied to other members: untick the copies or the confidentiality' });
-  const copies = [...new Set(data.copyTo)].filter((id) => id !== memberId);
-  for (const id of copies) {
+  for (const id of new Set(data.copyTo)) {
     const other = await findMember(q, id);
-    if (!other || other.termEnd < today) problems.push({ field: 'copyTo', message: 'Copies go only to members in office' });
+    if (!other || other.termEnd < today) {
+      problems.push({ field: 'copyTo', message: 'Copies go only to members in office' });
+      break;
+    }
   }
-  if (problems.length) invalid(problems);
+  return problems;
+}
+
+export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = []): Promise<Enquiry> {
+  const now = deps.clock.now();
+  const today = ukDate(now);
+  const q = deps.db.kysely;
+  const parsed = newEnquirySchema.safeParse(input);
+  const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'enquiry'), message: i.message }));
+  problems.push(...(await referenceProblems(deps, user, input, today)));
+  if (problems.length || !parsed.success) invalid(problems);
+  const data = parsed.data;
+  // A member logs their own enquiries; an officer or democratic services may log one on a member's behalf.
+  const memberId = (user.memberId !== null && !data.memberId ? user.memberId : data.memberId)!;
+  if (user.memberId !== memberId && user.officerId === null && !oversees(user)) throw new ForbiddenError('You can log enquiries only as yourself');
+  const member = (await findMember(q, memberId))!;
+  const copies = [...new Set(data.copyTo)].filter((id) => id !== memberId);
 
   const council = await councilCalendar(deps);
   const settings = await readSettings(q);
-  const wardId = data.wardId ?? member!.wardId ?? null;
+  const wardId = data.wardId ?? member.wardId ?? null;
   const routing = await routeEnquiry(q, council.profileId, { serviceId: data.serviceId ?? null, wardId, workType: data.workType, purelyFactual: data.purelyFactual }, today);
   const { dueOn, deadline } = enquiryDeadline(council.profileId, council, settings, today, today);
   const at = now.toISOString();
@@ -117,7 +139,7 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       copies,
       at,
     );
-    await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: user.memberId === memberId ? null : `Logged on behalf of ${member!.fullName}` }, actor, at);
+    await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}` }, actor, at);
     for (const file of attachments) {
       await insertAttachment(trx, id, { ...file, sha256: createHash('sha256').update(file.content).digest('hex') }, actor.label, at);
     }
@@ -202,7 +224,7 @@ export async function actOnEnquiry(deps: EnquiryDeps, actor: Actor, user: Curren
       break;
     }
     case 'extend':
-      if (!input.dueOn || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn) || Number.isNaN(Date.parse(input.dueOn))) problems.push({ field: 'dueOn', message: 'Enter the new date as a real date, for example 18 12 2026' });
+      if (!input.dueOn || !isRealDate(input.dueOn)) problems.push({ field: 'dueOn', message: 'Enter the new date as a real date, for example 18 12 2026' });
       else if (enquiry.dueOn && input.dueOn <= enquiry.dueOn) problems.push({ field: 'dueOn', message: 'The new date must be after the current deadline' });
       else if (workingDaysBetween(calendarFor(council), today, input.dueOn) < 1) problems.push({ field: 'dueOn', message: 'The new date must be a working day in the future' });
       if (!input.agreed) problems.push({ field: 'agreed', message: 'An extension needs the member’s agreement: confirm they agreed' });

@@ -1,0 +1,131 @@
+// Member enquiries over the JSON API: the same service, permissions and errors as the pages.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import { actorOf } from '../accounts/accounts.routes.ts';
+import { apiError } from '../api/api.routes.ts';
+import { ACTIONS, listScopeFor } from './enquiry-access.ts';
+import { listEnquiries } from './enquiry.repository.ts';
+import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
+import { STATUSES, type Enquiry } from './enquiry.types.ts';
+import { enquiryAccess } from './enquiries.routes.ts';
+
+const enquirySchema = z.object({
+  id: z.number(),
+  reference: z.string(),
+  status: z.enum(STATUSES),
+  subject: z.string(),
+  details: z.string(),
+  member: z.object({ id: z.number(), name: z.string() }),
+  ward: z.string().nullable(),
+  service: z.string().nullable(),
+  receivedAt: z.string(),
+  dueDate: z.string().nullable(),
+  dueBasis: z.enum(['protocol', 'local']),
+  dueMeans: z.array(z.string()).describe('what meets the deadline'),
+  clauses: z.array(z.string()).describe('the clauses the deadline and routing rest on'),
+  assignedOfficer: z.object({ id: z.number(), name: z.string() }).nullable(),
+  copiedTo: z.array(z.object({ id: z.number(), name: z.string() })),
+  version: z.number().describe('send it back with a transition: a change made since gives 409'),
+});
+
+function toJson(e: Enquiry): z.infer<typeof enquirySchema> {
+  return {
+    id: e.id,
+    reference: e.reference,
+    status: e.status,
+    subject: e.subject,
+    details: e.details,
+    member: { id: e.memberId, name: e.memberName },
+    ward: e.wardName,
+    service: e.serviceName,
+    receivedAt: e.receivedAt,
+    dueDate: e.dueOn,
+    dueBasis: e.deadline.basis,
+    dueMeans: e.deadline.means,
+    clauses: [...new Set([...e.deadline.clauses, ...e.routing.clauses])],
+    assignedOfficer: e.assignedOfficerId !== null ? { id: e.assignedOfficerId, name: e.assignedOfficerName ?? '' } : null,
+    copiedTo: e.copiedTo.map((c) => ({ id: c.memberId, name: c.name })),
+    version: e.version,
+  };
+}
+
+const newBody = z.object({
+  subject: z.string(),
+  details: z.string(),
+  memberId: z.number().int().optional().describe('for an officer or democratic services logging on a member’s behalf'),
+  ward: z.number().int().optional().describe('a ward id'),
+  service: z.number().int().optional().describe('a service id'),
+  purelyFactual: z.boolean().optional(),
+  confidential: z.boolean().optional(),
+  forMeeting: z.boolean().optional(),
+  residentReference: z.string().optional(),
+  serviceRequestReference: z.string().optional(),
+  copyTo: z.array(z.number().int()).optional(),
+});
+
+const transitionBody = z.object({
+  version: z.number().int(),
+  text: z.string().optional(),
+  dueDate: z.string().optional().describe('YYYY-MM-DD, for extend'),
+  agreedWithMember: z.boolean().optional().describe('for extend'),
+  officerId: z.number().int().optional().describe('for reassign'),
+});
+
+const API_FIELDS: Record<string, string> = { wardId: 'ward', serviceId: 'service' };
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function registerEnquiryApi(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const config = { access: enquiryAccess };
+
+  api.post('/api/v1/enquiries', { config, schema: { tags: ['enquiries'], summary: 'Log a member enquiry', body: newBody, response: { 201: enquirySchema, 400: apiError } } }, async (request, reply) => {
+    const b = request.body;
+    try {
+      const enquiry = await logEnquiry(deps, actorOf(request), request.user!, { ...b, wardId: b.ward, serviceId: b.service });
+      return reply.code(201).send(toJson(enquiry));
+    } catch (error) {
+      // The API names its fields ward and service; the service's names are the pages'.
+      if (error instanceof ValidationError) throw new ValidationError(error.fields.map((f) => ({ ...f, field: API_FIELDS[f.field] ?? f.field })));
+      throw error;
+    }
+  });
+
+  api.get(
+    '/api/v1/enquiries',
+    {
+      config,
+      schema: {
+        tags: ['enquiries'],
+        summary: 'The enquiries the caller may see, soonest deadline first',
+        querystring: z.object({ status: z.enum(['open', ...STATUSES]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+      },
+    },
+    async (request) => {
+      const user = request.user!;
+      const { items, total } = await listEnquiries(deps.db.kysely, await listScopeFor(deps.db.kysely, user), request.query);
+      return { total, items: items.map((i) => ({ id: i.id, reference: i.reference, subject: i.subject, status: i.status, member: i.memberName, ward: i.wardName, service: i.serviceName, assignedOfficer: i.assignedOfficerName, receivedAt: i.receivedAt, dueDate: i.dueOn })) };
+    },
+  );
+
+  api.get('/api/v1/enquiries/:id', { config, schema: { tags: ['enquiries'], summary: 'One enquiry', params: idParams, response: { 200: enquirySchema, 404: apiError } } }, async (request) =>
+    toJson(await enquiryFor(deps, request.user!, request.params.id)),
+  );
+
+  api.post(
+    '/api/v1/enquiries/:id/:action',
+    {
+      config,
+      schema: { tags: ['enquiries'], summary: 'Move an enquiry on: acknowledge, start, ask-member, member-replied, answer, close, reopen, extend, delay-notice, reassign', params: idParams.extend({ action: z.enum(ACTIONS) }), body: transitionBody, response: { 200: enquirySchema, 400: apiError, 403: apiError, 404: apiError, 409: apiError } },
+    },
+    async (request) => {
+      const b = request.body;
+      const enquiry = await actOnEnquiry(deps, actorOf(request), request.user!, request.params.id, request.params.action, { version: b.version, text: b.text, dueOn: b.dueDate, agreed: b.agreedWithMember, officerId: b.officerId });
+      if (!enquiry) throw new NotFoundError('Enquiry');
+      return toJson(enquiry);
+    },
+  );
+}

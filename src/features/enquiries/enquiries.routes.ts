@@ -1,0 +1,187 @@
+// The enquiry pages: the list each person sees (a member's own, an officer's queue, everything for democratic
+// services), logging a new one, and one enquiry with its deadline, history and the steps the reader may take.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { ukDate } from '../../clock.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
+import { access, type CurrentUser } from '../../web/access.ts';
+import { asList, formErrors } from '../../web/forms.ts';
+import { actorOf } from '../accounts/accounts.routes.ts';
+import { councilSummary } from '../directory/council.repository.ts';
+import { listMembers } from '../directory/members.repository.ts';
+import { listOfficers, listServices } from '../directory/officers.repository.ts';
+import { listWards } from '../directory/wards.repository.ts';
+import { idFromParam } from '../directory/directory.schemas.ts';
+import { readSettings } from '../settings/settings.repository.ts';
+import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
+import { findAttachment, listAttachments, listEnquiries, listEvents, type ListFilter } from './enquiry.repository.ts';
+import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
+import { STATUSES, STATUS_LABELS } from './enquiry.types.ts';
+import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
+
+// Anyone signed in: what each person sees is narrowed to their own enquiries (enquiry-access.ts).
+export const enquiryAccess = access.signedIn;
+const PAGE_SIZE = 50;
+type Body = Record<string, unknown>;
+
+function one(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
+}
+
+function userOf(request: FastifyRequest): CurrentUser {
+  return request.user!;
+}
+
+export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
+  const q = deps.db.kysely;
+  const today = () => ukDate(deps.clock.now());
+  const calendar = async () => ({ nation: (await councilSummary(q))?.nation ?? 'england-and-wales', closures: (await readSettings(q)).closures });
+
+  app.get('/enquiries', { config: { access: enquiryAccess } }, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Record<string, string | undefined>;
+    const problems: FieldError[] = [];
+    const filter: ListFilter = { limit: PAGE_SIZE, offset: 0 };
+    const view = query.view ?? 'open';
+    if (view === 'open') filter.status = 'open';
+    else if (view === 'overdue') filter.overdueOn = today();
+    else if ((STATUSES as readonly string[]).includes(view)) filter.status = view as ListFilter['status'];
+    else if (view !== 'all') problems.push({ field: 'view', message: 'Choose which enquiries to show from the list' });
+    const wards = await listWards(q);
+    if (query.ward) {
+      const ward = wards.find((w) => String(w.id) === query.ward);
+      if (ward) filter.wardId = ward.id;
+      else problems.push({ field: 'ward', message: 'Select a ward from the list' });
+    }
+    const page = /^\d{1,5}$/.test(query.page ?? '') ? Math.max(1, Number(query.page)) : 1;
+    filter.offset = (page - 1) * PAGE_SIZE;
+    const { items, total } = await listEnquiries(q, await listScopeFor(q, user), filter);
+    const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
+    const keep = (extra: Record<string, string>) => `/enquiries?${new URLSearchParams({ view, ...(filter.wardId ? { ward: String(filter.wardId) } : {}), ...extra }).toString()}`;
+    return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
+      title,
+      rows: items.map((i) => listRow(i, today())),
+      total,
+      view,
+      views: [['open', 'Open'], ['overdue', 'Overdue'], ['answered', 'Answered'], ['closed', 'Closed'], ['all', 'All']],
+      wards,
+      values: { ward: filter.wardId ? String(filter.wardId) : '' },
+      pagination: { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), previous: page > 1 ? keep({ page: String(page - 1) }) : null, next: page * PAGE_SIZE < total ? keep({ page: String(page + 1) }) : null },
+      errors: problems.length ? formErrors(problems) : undefined,
+    });
+  });
+
+  async function renderNew(request: FastifyRequest, reply: FastifyReply, values: Body, errors?: ReturnType<typeof formErrors>) {
+    const user = userOf(request);
+    const day = today();
+    const members = await listMembers(q, { day, status: 'in-office' });
+    return reply.code(errors ? 400 : 200).page('enquiries/views/new.njk', {
+      title: 'Log an enquiry',
+      onBehalf: user.memberId === null,
+      members: members.filter((m) => m.id !== user.memberId),
+      wards: await listWards(q),
+      services: await listServices(q),
+      values: { ...values, copyTo: asList(values.copyTo) },
+      errors,
+    });
+  }
+
+  app.get('/enquiries/new', { config: { access: enquiryAccess } }, async (request, reply) => renderNew(request, reply, {}));
+
+  app.post('/enquiries/new', { config: { access: enquiryAccess } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Body;
+    const yes = (name: string) => one(body[name]) === 'yes';
+    const blankToUndefined = (name: string) => one(body[name]).trim() || undefined;
+    try {
+      const enquiry = await logEnquiry(deps, actorOf(request), userOf(request), {
+        memberId: blankToUndefined('memberId'),
+        subject: one(body.subject),
+        details: one(body.details),
+        wardId: blankToUndefined('wardId'),
+        serviceId: blankToUndefined('serviceId'),
+        workType: blankToUndefined('workType'),
+        residentReference: blankToUndefined('residentReference'),
+        serviceRequestReference: blankToUndefined('serviceRequestReference'),
+        purelyFactual: yes('purelyFactual'),
+        confidential: yes('confidential'),
+        forMeeting: yes('forMeeting'),
+        copyTo: asList(body.copyTo),
+      });
+      return reply.redirect(`/enquiries/${enquiry.id}?logged=yes`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderNew(request, reply, body, formErrors(error.fields));
+    }
+  });
+
+  async function renderEnquiry(request: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: ReturnType<typeof formErrors>; values?: Body; status?: number; flash?: string } = {}) {
+    const user = userOf(request);
+    const enquiry = await enquiryFor(deps, user, id);
+    const standing = await standingOn(q, user, enquiry);
+    const actions = availableActions(standing, enquiry.status);
+    const day = today();
+    return reply.code(extra.status ?? 200).page('enquiries/views/enquiry.njk', {
+      title: `${enquiry.reference}: ${enquiry.subject}`,
+      enquiry,
+      tag: statusTag(enquiry.status),
+      deadline: deadlineView(enquiry, await calendar(), day),
+      events: (await listEvents(q, enquiry.id)).map(eventRow),
+      attachments: await listAttachments(q, enquiry.id),
+      actions: actions.map((a) => ({ id: a, ...ACTION_LABELS[a] })),
+      officers: actions.includes('reassign') ? (await listOfficers(q, { day })).filter((o) => o.id !== enquiry.assignedOfficerId) : [],
+      statusLabels: STATUS_LABELS,
+      values: extra.values ?? {},
+      errors: extra.errors,
+      flash: extra.flash,
+    });
+  }
+
+  app.get('/enquiries/:id', { config: { access: enquiryAccess } }, async (request, reply) => {
+    const id = idFromParam((request.params as { id: string }).id);
+    if (id === null) throw new NotFoundError('Enquiry');
+    const logged = (request.query as Record<string, string | undefined>).logged === 'yes';
+    return renderEnquiry(request, reply, id, { flash: logged ? 'The enquiry was logged.' : undefined });
+  });
+
+  app.post('/enquiries/:id/:action', { config: { access: enquiryAccess } }, async (request, reply) => {
+    const params = request.params as { id: string; action: string };
+    const id = idFromParam(params.id);
+    const action = ACTIONS.find((a) => a === params.action);
+    if (id === null || !action) throw new NotFoundError('Enquiry');
+    const body = (request.body ?? {}) as Body;
+    const dueDate = [one(body['dueOn-year']), one(body['dueOn-month']).padStart(2, '0'), one(body['dueOn-day']).padStart(2, '0')].join('-');
+    try {
+      await actOnEnquiry(deps, actorOf(request), userOf(request), id, action as EnquiryAction, {
+        version: Number(one(body.version)),
+        text: one(body.text),
+        dueOn: one(body['dueOn-year']) ? dueDate : undefined,
+        agreed: one(body.agreed) === 'yes',
+        officerId: Number(one(body.officerId)) || undefined,
+      });
+      return reply.redirect(`/enquiries/${id}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const fields = error.fields.map((f) => ({ field: `${action}-${f.field === 'dueOn' ? 'dueOn-day' : f.field}`, message: f.message }));
+        return renderEnquiry(request, reply, id, { errors: formErrors(fields), values: { action, ...body }, status: 400 });
+      }
+      if (error instanceof ConflictError) return renderEnquiry(request, reply, id, { errors: formErrors([{ field: 'history', message: error.message }]), status: 409 });
+      throw error;
+    }
+  });
+
+  app.get('/enquiries/:id/attachments/:attachment', { config: { access: enquiryAccess } }, async (request, reply) => {
+    const params = request.params as { id: string; attachment: string };
+    const id = idFromParam(params.id);
+    const attachmentId = idFromParam(params.attachment);
+    if (id === null || attachmentId === null) throw new NotFoundError('Attachment');
+    await enquiryFor(deps, userOf(request), id);
+    const file = await findAttachment(q, id, attachmentId);
+    if (!file) throw new NotFoundError('Attachment');
+    // Always a download, never shown in the page's origin: a file is only as safe as whoever sent it.
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(file.content));
+  });
+}
