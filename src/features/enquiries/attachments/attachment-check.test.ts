@@ -74,6 +74,13 @@ describe('checkAttachment', () => {
     assert.match((result as { message: string }).message, /^form\.docx is an Office document with macros \(\.docm\)/);
   });
 
+  it('reads a compound file that sits inside a larger buffer, as an uploaded Buffer may', async () => {
+    const doc = compoundFile(['WordDocument']);
+    const spreadsheet = compoundFile(['Workbook']);
+    const shared = Buffer.concat([spreadsheet, doc]).subarray(spreadsheet.byteLength);
+    assert.deepEqual(await checkAttachment(shared, 'minutes.doc'), { ok: true, fileName: 'minutes.doc', contentType: 'application/msword', size: doc.byteLength });
+  });
+
   it('refuses a file over 10 MB, naming its size', async () => {
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(pdf);

@@ -71,7 +71,8 @@ function compoundKind(bytes: Uint8Array): CompoundKind {
   let streams: string[];
   let storages: string[];
   try {
-    const reader = new Reader(bytes.slice().buffer);
+    // A copy that is exactly the file: a Buffer's .buffer may be a shared pool holding other data too.
+    const reader = new Reader(new Uint8Array(bytes).buffer);
     reader.parse();
     const root = reader.rootFolder();
     streams = root.fileNames();
