@@ -35,6 +35,7 @@ describe('checkAttachment', () => {
     ['a PowerPoint 97-2003 presentation', compoundFile(['PowerPoint Document', 'Current User']), 'plans.ppt', 'application/vnd.ms-powerpoint'],
     ['a UTF-8 text file', strToU8('Street lights out on Mill Lane – since Tuesday.\r\n'), 'note.txt', 'text/plain; charset=utf-8'],
     ['a Windows-1252 CSV as Excel saves it', new Uint8Array([...strToU8('Item,Cost\r\nRepair,'), 0xa3, ...strToU8('120\r\n')]), 'costs.csv', 'text/csv; charset=windows-1252'],
+    ['Arabic text with its direction marks', strToU8('\u200Fشارع المدرسة\n'), 'street.txt', 'text/plain; charset=utf-8'],
     ['a UTF-16 text file as Notepad saves it', new Uint8Array([0xff, 0xfe, 0x48, 0, 0x69, 0, 0x0d, 0, 0x0a, 0]), 'hi.TXT', 'text/plain; charset=utf-16le'],
   ];
   for (const [what, bytes, name, contentType] of accepted) {
@@ -55,6 +56,7 @@ describe('checkAttachment', () => {
     ['a Windows installer', compoundFile(['\u0005SummaryInformation', '\u4840\u3f3f']), 'update.doc', 'update.doc is a compound file that is not a Word, Excel or PowerPoint document, so not a PDF, Office document or image'],
     ['a Word 97-2003 document with macros', compoundFile(['WordDocument'], ['Macros']), 'form.doc', 'form.doc is a Word document with macros, which can run programs: save it without macros (.docx, .xlsx or .pptx) and attach that'],
     ['an attached Outlook message', compoundFile(['__substg1.0_0037001F', '__properties_version1.0']), 'fwd.msg', 'fwd.msg is an Outlook message, whose own attachments cannot be checked: save the files it holds and attach those'],
+    ['an image in a format not accepted', strToU8('BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00'), 'map.bmp', 'map.bmp is an image in a format that is not accepted (.bmp): save it as JPEG or PNG and attach that'],
     ['a web page', strToU8('<!doctype html><script>alert(1)</script>'), 'invoice.html', 'invoice.html is a text file: text is accepted only as .txt or .csv, otherwise it must be a PDF, Office document or image'],
     ['binary data with no signature named as text', new Uint8Array([0x01, 0x02, 0x00, 0x41, 0x42]), 'data.txt', 'data.txt is of a type that could not be recognised, not a PDF, Office document or image'],
   ];

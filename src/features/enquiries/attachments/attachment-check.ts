@@ -41,17 +41,22 @@ function describe(type: { ext: string; mime: string }): string {
   return `a .${type.ext} file`;
 }
 
-// Bidirectional overrides let "photo\u202Egnp.exe" display as "photoexe.png", so they go along with other
-// control characters, which have no business in a name shown on a page or written in a mail header.
-function isUnwanted(codePoint: number): boolean {
-  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) || codePoint === 0x200e || codePoint === 0x200f ||
+function isControl(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0);
+}
+
+// Bidirectional overrides let "photo\u202Egnp.exe" display as "photoexe.png", so in a name they go along with
+// control characters, which have no business in a name shown on a page or written in a mail header. (In the
+// text of a file they stay: Arabic, Urdu or Hebrew text needs them.)
+function isUnwantedInName(codePoint: number): boolean {
+  return isControl(codePoint) || codePoint === 0x200e || codePoint === 0x200f ||
     (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
 }
 
 /** The name alone (browsers and mail programs may send the path), without control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const chars = [...base.normalize('NFC')].filter((c) => !isUnwanted(c.codePointAt(0)!));
+  const chars = [...base.normalize('NFC')].filter((c) => !isUnwantedInName(c.codePointAt(0)!));
   const clean = chars.join('').trim();
   if (!clean) return 'attachment';
   if (chars.length <= MAX_FILE_NAME_LENGTH) return clean;
@@ -115,7 +120,7 @@ function textCharset(bytes: Uint8Array): string | undefined {
     }
     for (const char of text) {
       const code = char.codePointAt(0)!;
-      if (isUnwanted(code) && char !== '\t' && char !== '\n' && char !== '\r' && char !== '\f') return undefined;
+      if (isControl(code) && char !== '\t' && char !== '\n' && char !== '\r' && char !== '\f') return undefined;
     }
     return charset;
   }
@@ -153,6 +158,9 @@ export async function checkAttachment(bytes: Uint8Array, name: string): Promise<
     const kind = compoundKind(bytes);
     if ('contentType' in kind) return { ok: true, fileName, contentType: kind.contentType, size };
     return { ok: false, message: `${fileName} is ${kind.refused}` };
+  }
+  if (type.mime.startsWith('image/')) {
+    return { ok: false, message: `${fileName} is an image in a format that is not accepted (.${type.ext}): save it as JPEG or PNG and attach that` };
   }
   return { ok: false, message: `${fileName} is ${describe(type)}, not ${EXPECTED}` };
 }
