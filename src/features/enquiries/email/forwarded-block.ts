@@ -54,7 +54,7 @@ const ADDRESS = /[^\s<>[\]():;,"']+@[^\s<>[\]():;,"']+\.[^\s<>[\]():;,"'.]+/;
  * or only a name, as Outlook writes a sender inside the council's own Exchange.
  */
 export function mailboxFromText(value: string): Mailbox | null {
-  const address = ADDRESS.exec(value)?.[0].replace(/^mailto:/i, '').toLowerCase() ?? null;
+  const address = ADDRESS.exec(value)?.[0].toLowerCase() ?? null;
   const cut = value.search(/[<[]/);
   const name = (cut >= 0 ? value.slice(0, cut) : address ? '' : value).trim().replace(/^["']+|["']+$/g, '').trim() || null;
   if (!name && !address) return null;

@@ -25,7 +25,7 @@ function mailbox(rawName: string | undefined, address: string | null): Mailbox |
   return { name: name && name.toLowerCase() !== address ? name : null, address };
 }
 
-function isoTime(value: string | undefined): string | null {
+function isoTime(value: string | Date | undefined): string | null {
   const time = value ? new Date(value) : undefined;
   return time && !Number.isNaN(time.getTime()) ? time.toISOString() : null;
 }
@@ -65,8 +65,14 @@ function attachmentsOf(reader: InstanceType<typeof msgreader.default>, data: Fie
   });
 }
 
+/** The Internet headers the message arrived with; without them (or unreadable) the MAPI properties serve. */
 async function transportHeaders(data: FieldsData): Promise<ParsedMail | undefined> {
-  return data.headers ? simpleParser(Buffer.from(`${data.headers.trimEnd()}\r\n\r\n`)) : undefined;
+  if (!data.headers) return undefined;
+  try {
+    return await simpleParser(Buffer.from(`${data.headers.trimEnd()}\r\n\r\n`));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function readOutlookMessage(bytes: Uint8Array): Promise<EmailContent> {
@@ -86,7 +92,7 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<EmailConten
     from: mailboxes(headers?.from)[0] ?? mailbox(data.senderName, smtpAddress(data.senderSmtpAddress, data.sentRepresentingSmtpAddress, data.senderEmail)),
     to: recipients.length ? listed('to') : mailboxes(headers?.to),
     cc: recipients.length ? listed('cc') : mailboxes(headers?.cc),
-    sentAt: isoTime(data.clientSubmitTime) ?? (headers?.date ? isoTime(headers.date.toISOString()) : null) ?? isoTime(data.messageDeliveryTime),
+    sentAt: isoTime(data.clientSubmitTime) ?? isoTime(headers?.date) ?? isoTime(data.messageDeliveryTime),
     subject: data.subject?.trim() || null,
     text: await bodyText(data),
     messageId: headers?.messageId ?? data.messageId ?? null,
