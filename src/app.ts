@@ -23,6 +23,7 @@ import { registerAdminRoutes } from './features/admin/admin.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerProtocolDocumentRoutes } from './features/protocol-document/protocol-document.routes.ts';
 import { registerEnquiryRoutes } from './features/enquiries/enquiries.index.ts';
+import { registerSettingsPages } from './features/settings/settings.routes.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -89,6 +90,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps);
   registerProtocolDocumentRoutes(app, deps);
   registerEnquiryRoutes(app, deps);
+  registerSettingsPages(app, deps);
 
   return app;
 }
