@@ -13,7 +13,7 @@ import { termsOn } from './terms.ts';
 
 const NOW = '2026-11-23T10:00:00Z';
 const DAY = '2026-11-23';
-const DIRECTORY_TABLES = ['council', 'wards', 'political_groups', 'members', 'bodies', 'body_seats', 'services', 'officers', 'statutory_roles', 'statutory_acting'] as const;
+const DIRECTORY_TABLES = ['council', 'wards', 'political_groups', 'members', 'bodies', 'body_seats', 'services', 'officers', 'statutory_roles', 'statutory_acting', 'enquiries', 'enquiry_events', 'enquiry_routes'] as const;
 
 async function snapshot(db: TestDb) {
   const tables: Record<string, unknown[]> = {};
@@ -130,6 +130,17 @@ describe('the demo council', () => {
     const leader = (await findUserByEmail(db.kysely, seed.signIns[1]!.email))!;
     const member = await db.kysely.selectFrom('members').select('group_role').where('id', '=', leader.memberId!).executeTakeFirstOrThrow();
     assert.equal(member.group_role, 'leader');
+  });
+
+  it('has casework: about forty enquiries in every state, some of them the demo member’s and the demo officer’s', async () => {
+    const enquiries = await db.kysely.selectFrom('enquiries').select(['status', 'member_id', 'assigned_officer_id', 'due_on']).execute();
+    assert.ok(enquiries.length >= 30 && enquiries.length <= 40, `${enquiries.length} enquiries`);
+    for (const status of ['received', 'acknowledged', 'in-progress', 'awaiting-member', 'answered', 'closed']) assert.ok(enquiries.some((e) => e.status === status), status);
+    const member = (await findUserByEmail(db.kysely, seed.signIns.find((s) => s.role === 'member')!.email))!;
+    const officer = (await findUserByEmail(db.kysely, seed.signIns.find((s) => s.role === 'officer')!.email))!;
+    assert.ok(enquiries.filter((e) => e.member_id === member.memberId).length >= 3);
+    assert.ok(enquiries.filter((e) => e.assigned_officer_id === officer.officerId).length >= 3);
+    assert.ok(enquiries.some((e) => e.due_on !== null && e.due_on < DAY && ['received', 'acknowledged', 'in-progress'].includes(e.status)), 'some are overdue');
   });
 
   it('records the seeding in the audit trail', async () => {

@@ -6,6 +6,7 @@ import { ConflictError, ValidationError } from '../../errors.ts';
 import { findProfile, profileIds } from '../../protocol/profiles/catalogue.ts';
 import { appendAudit, systemActor, type Actor } from '../audit/audit.repository.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
+import { seedDemoEnquiries } from './demo-enquiries.ts';
 import { councilSummary, createCouncil } from '../directory/council.repository.ts';
 import { insertWards } from '../directory/wards.repository.ts';
 import { insertGroups } from '../directory/groups.repository.ts';
@@ -132,6 +133,14 @@ export async function seedDemo(deps: DemoDeps, profileId: string, actor: Actor =
     });
     signIns.push({ role: s.label, email: person.email, name: person.fullName });
   }
+  const demoMember = plan.signIns.find((s) => s.label === 'member')?.member;
+  const demoOfficer = plan.signIns.find((s) => s.label === 'officer')?.officer;
+  await seedDemoEnquiries(
+    { ...deps, config: { profileId } },
+    profileId,
+    demoMember === undefined ? undefined : stored.memberIds[demoMember],
+    demoOfficer === undefined ? undefined : stored.officerIds[demoOfficer],
+  );
   return { councilName: plan.council.name, profileId, password: DEMO_PASSWORD, signIns };
 }
 

@@ -20,7 +20,8 @@ import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, nextReferenc
 import { STATUS_LABELS, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 import { referenceLabel } from './enquiry-reference.ts';
 
-type EnquiryDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+/** The council's profile comes from its directory record; the configured one stands in before there is one. */
+export type EnquiryDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> };
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
 const optionalId = z.coerce.number().int().positive().optional().nullable();
