@@ -10,22 +10,23 @@ import { actOnEnquiry, logEnquiry, type EnquiryDeps } from '../enquiries/enquiry
 import type { EnquiryAction } from '../enquiries/enquiry-access.ts';
 import { seededRandom } from './random.ts';
 
-const CASEWORK: [string, string][] = [
-  ['Pothole reported by a resident', 'A resident reports a deep pothole near the bus stop; a cyclist came off there last week. Can it be inspected and made safe?'],
-  ['Missed bin collection, third week running', 'The same three houses have been missed again. The resident has reported it online each time with no change.'],
-  ['Street light out by the primary school', 'Parents say the light at the school gate has been out for a fortnight and the path is dark at pick-up time.'],
-  ['Fly-tipping behind the shops', 'Mattresses and builders’ rubble have been dumped in the service lane. Who clears it, and can the lane be watched?'],
-  ['Planning application: when is the decision due?', 'Residents want to know when the application for the former garage site will be decided and whether it goes to committee.'],
-  ['Council tax refund not received', 'A resident moved out in August and was told a refund would follow in four weeks. Nothing yet.'],
-  ['Overgrown hedge blocking the footway', 'Wheelchair users cannot pass on the north side. Is it the council’s hedge or a private one, and what can be done?'],
-  ['Damp and mould in a council flat', 'A family with a young child reports black mould in two bedrooms. A repair was booked and then cancelled.'],
-  ['How many on the housing register in the ward?', 'For a ward newsletter: how many households are on the register with an address in the ward, by band?'],
-  ['Parking on the grass verges', 'Cars are parking on the verges at the end of the close and churning them up. Can bollards be considered?'],
-  ['Noise from a late-night venue', 'Several residents complain of music after midnight at weekends. Has the licence been reviewed?'],
-  ['Playground equipment broken', 'The swings in the park have been taped off for a month. When will they be repaired?'],
-  ['Grit bin empty before the cold snap', 'The grit bin at the top of the hill is empty. Could it be refilled before the frost forecast this week?'],
-  ['Tree root lifting the pavement', 'An elderly resident tripped on paving lifted by a street tree. Can the slabs be relaid?'],
-  ['Opening hours of the recycling centre', 'What are the winter opening hours, and is the centre open on bank holidays?'],
+/** Subject, details, and the words of the service names that would take it, best first. */
+const CASEWORK: [string, string, string][] = [
+  ['Pothole reported by a resident', 'A resident reports a deep pothole near the bus stop; a cyclist came off there last week. Can it be inspected and made safe?', 'Highways|Environment|Amenities'],
+  ['Missed bin collection, third week running', 'The same three houses have been missed again. The resident has reported it online each time with no change.', 'Environment|Amenities'],
+  ['Street light out by the primary school', 'Parents say the light at the school gate has been out for a fortnight and the path is dark at pick-up time.', 'Highways|Environment|Amenities'],
+  ['Fly-tipping behind the shops', 'Mattresses and builders’ rubble have been dumped in the service lane. Who clears it, and can the lane be watched?', 'Environment|Amenities'],
+  ['Planning application: when is the decision due?', 'Residents want to know when the application for the former garage site will be decided and whether it goes to committee.', 'Planning|Clerk'],
+  ['Council tax refund not received', 'A resident moved out in August and was told a refund would follow in four weeks. Nothing yet.', 'Finance'],
+  ['Overgrown hedge blocking the footway', 'Wheelchair users cannot pass on the north side. Is it the council’s hedge or a private one, and what can be done?', 'Highways|Environment|Amenities'],
+  ['Damp and mould in a council flat', 'A family with a young child reports black mould in two bedrooms. A repair was booked and then cancelled.', 'Housing|Environment|Clerk'],
+  ['How many on the housing register in the ward?', 'For a ward newsletter: how many households are on the register with an address in the ward, by band?', 'Housing|Planning|Clerk'],
+  ['Parking on the grass verges', 'Cars are parking on the verges at the end of the close and churning them up. Can bollards be considered?', 'Highways|Environment|Amenities'],
+  ['Noise from a late-night venue', 'Several residents complain of music after midnight at weekends. Has the licence been reviewed?', 'Regulatory|Environment|Clerk'],
+  ['Playground equipment broken', 'The swings in the park have been taped off for a month. When will they be repaired?', 'Open Spaces|Environment|Amenities'],
+  ['Grit bin empty before the cold snap', 'The grit bin at the top of the hill is empty. Could it be refilled before the frost forecast this week?', 'Highways|Environment|Amenities'],
+  ['Tree root lifting the pavement', 'An elderly resident tripped on paving lifted by a street tree. Can the slabs be relaid?', 'Highways|Environment|Amenities'],
+  ['Opening hours of the recycling centre', 'What are the winter opening hours, and is the centre open on bank holidays?', 'Environment|Amenities'],
 ];
 
 type Step = { action: EnquiryAction; text?: string; by: 'officer' | 'member'; after: number };
@@ -59,11 +60,14 @@ export async function seedDemoEnquiries(deps: EnquiryDeps, profileId: string, de
   let made = 0;
   for (let i = 0; i < count; i++) {
     const member = i % 5 === 0 && demoMemberId !== undefined ? members.find((m) => m.id === demoMemberId) ?? random.pick(members) : random.pick(members);
-    const [subject, details] = random.pick(CASEWORK);
+    const [subject, details, takers] = random.pick(CASEWORK);
     const forDemoOfficer = i % 4 === 0 && !!demoOfficer?.serviceId;
-    const service = forDemoOfficer ? services.find((s) => s.id === demoOfficer!.serviceId)! : random.pick(services);
+    const fitting = takers.split('|').map((word) => services.find((s) => s.name.includes(word))).find((s) => s !== undefined);
+    const service = forDemoOfficer ? services.find((s) => s.id === demoOfficer!.serviceId)! : (fitting ?? random.pick(services));
     const daysAgo = Math.floor(random.next() * 70);
-    const clock = fixedClock(new Date(deps.clock.now().getTime() - daysAgo * 86_400_000 - random.below(8) * 3_600_000).toISOString());
+    // Received in office hours, 9am to 5pm UTC, daysAgo days before today.
+    const receivedDay = new Date(Date.parse(`${today}T09:00:00Z`) - daysAgo * 86_400_000 + random.below(8 * 60) * 60_000);
+    const clock = fixedClock(receivedDay.toISOString());
     const scoped = { ...deps, clock };
     const author: CurrentUser = { ...office, memberId: member.id, roles: ['member'] };
     let enquiry = await logEnquiry(scoped, { userId: null, label: member.email ?? member.fullName }, author, { subject, details, serviceId: service.id, purelyFactual: forDemoOfficer || random.next() < 0.3, memberId: member.id });
