@@ -117,9 +117,10 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   async function renderEnquiry(request: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: ReturnType<typeof formErrors>; values?: Body; status?: number; flash?: string } = {}) {
     const user = userOf(request);
     const enquiry = await enquiryFor(deps, user, id);
-    const standing = await standingOn(q, user, enquiry);
-    const actions = availableActions(standing, enquiry.status);
     const day = today();
+    const standing = await standingOn(q, user, enquiry, day);
+    const actions = availableActions(standing, enquiry.status);
+    const colleagues = actions.includes('pass-on') ? (await listMembers(q, { day, status: 'in-office' })).sort((a, b) => Number(b.wardId === enquiry.wardId) - Number(a.wardId === enquiry.wardId)) : [];
     return reply.code(extra.status ?? 200).page('enquiries/views/enquiry.njk', {
       title: `${enquiry.reference}: ${enquiry.subject}`,
       enquiry,
@@ -129,6 +130,8 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       attachments: await listAttachments(q, enquiry.id),
       actions: actions.map((a) => ({ id: a, ...ACTION_LABELS[a] })),
       officers: actions.includes('reassign') ? (await listOfficers(q, { day })).filter((o) => o.id !== enquiry.assignedOfficerId) : [],
+      colleagues,
+      authorGone: !standing.authorInOffice,
       statusLabels: STATUS_LABELS,
       values: extra.values ?? {},
       errors: extra.errors,
@@ -157,6 +160,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
         dueOn: one(body['dueOn-year']) ? dueDate : undefined,
         agreed: one(body.agreed) === 'yes',
         officerId: Number(one(body.officerId)) || undefined,
+        memberId: Number(one(body.memberId)) || undefined,
       });
       return reply.redirect(`/enquiries/${id}`, 303);
     } catch (error) {

@@ -5,11 +5,18 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { officersManagedBy, type ListScope } from './enquiry.repository.ts';
-import type { Enquiry, EnquiryStatus } from './enquiry.types.ts';
+import { OPEN_STATUSES, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
-export type Standing = { oversees: boolean; author: boolean; copied: boolean; officer: boolean };
+export type Standing = {
+  oversees: boolean;
+  author: boolean;
+  copied: boolean;
+  officer: boolean;
+  /** False once the author's term of office has ended: their open enquiries are democratic services' to settle. */
+  authorInOffice: boolean;
+};
 
 export function oversees(user: CurrentUser): boolean {
   return user.roles.includes('democratic-services') || user.roles.includes('admin');
@@ -21,13 +28,14 @@ export async function handledOfficerIds(q: Q, user: CurrentUser): Promise<number
   return [user.officerId, ...(await officersManagedBy(q, user.officerId))];
 }
 
-export async function standingOn(q: Q, user: CurrentUser, enquiry: Enquiry): Promise<Standing> {
+export async function standingOn(q: Q, user: CurrentUser, enquiry: Enquiry, today: string): Promise<Standing> {
   const handled = await handledOfficerIds(q, user);
   return {
     oversees: oversees(user),
     author: user.memberId !== null && user.memberId === enquiry.memberId,
     copied: user.memberId !== null && enquiry.copiedTo.some((c) => c.memberId === user.memberId),
     officer: enquiry.assignedOfficerId !== null && handled.includes(enquiry.assignedOfficerId),
+    authorInOffice: enquiry.memberTermEnd >= today,
   };
 }
 
@@ -40,7 +48,7 @@ export async function listScopeFor(q: Q, user: CurrentUser): Promise<ListScope> 
   return { all: false, memberId: user.memberId, officerIds: await handledOfficerIds(q, user) };
 }
 
-export const ACTIONS = ['acknowledge', 'start', 'ask-member', 'member-replied', 'answer', 'close', 'reopen', 'extend', 'delay-notice', 'reassign'] as const;
+export const ACTIONS = ['acknowledge', 'start', 'ask-member', 'member-replied', 'answer', 'close', 'reopen', 'extend', 'delay-notice', 'reassign', 'pass-on'] as const;
 export type EnquiryAction = (typeof ACTIONS)[number];
 
 /** The states each action may start from. */
@@ -55,7 +63,14 @@ export const ACTION_FROM: Record<EnquiryAction, readonly EnquiryStatus[]> = {
   extend: ['received', 'acknowledged', 'in-progress', 'awaiting-member'],
   'delay-notice': ['received', 'acknowledged', 'in-progress'],
   reassign: ['received', 'acknowledged', 'in-progress', 'awaiting-member'],
+  'pass-on': ['received', 'acknowledged', 'in-progress', 'awaiting-member'],
 };
+
+/** The states an action may start from for this person: democratic services may close a former member's open enquiry. */
+export function allowedFrom(action: EnquiryAction, standing: Standing): readonly EnquiryStatus[] {
+  if (action === 'close' && standing.oversees && !standing.authorInOffice) return [...ACTION_FROM.close, ...OPEN_STATUSES];
+  return ACTION_FROM[action];
+}
 
 /** Officers and democratic services work the enquiry; its author replies, closes and reopens it. */
 export function mayAct(standing: Standing, action: EnquiryAction): boolean {
@@ -66,11 +81,13 @@ export function mayAct(standing: Standing, action: EnquiryAction): boolean {
       return handles || standing.author;
     case 'reopen':
       return standing.author || standing.oversees;
+    case 'pass-on':
+      return standing.oversees && !standing.authorInOffice;
     default:
       return handles;
   }
 }
 
 export function availableActions(standing: Standing, status: EnquiryStatus): EnquiryAction[] {
-  return ACTIONS.filter((a) => ACTION_FROM[a].includes(status) && mayAct(standing, a));
+  return ACTIONS.filter((a) => allowedFrom(a, standing).includes(status) && mayAct(standing, a));
 }

@@ -30,6 +30,7 @@ export type NewEnquiryRow = {
 };
 
 export type EnquiryChanges = Partial<{
+  memberId: number;
   status: EnquiryStatus;
   assignedOfficerId: number | null;
   routing: Routing;
@@ -79,6 +80,7 @@ export async function insertEnquiry(trx: Transaction<Tables>, row: NewEnquiryRow
  */
 export async function updateEnquiry(trx: Transaction<Tables>, id: number, version: number, changes: EnquiryChanges, at: string): Promise<boolean> {
   const set: Record<string, unknown> = { version: version + 1, updated_at: at };
+  if (changes.memberId !== undefined) set.member_id = changes.memberId;
   if (changes.status !== undefined) set.status = changes.status;
   if (changes.assignedOfficerId !== undefined) set.assigned_officer_id = changes.assignedOfficerId;
   if (changes.routing !== undefined) set.routing_json = JSON.stringify(changes.routing);
@@ -133,7 +135,7 @@ function selectEnquiries(q: Q) {
     .leftJoin('services as s', 's.id', 'e.service_id')
     .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
     .selectAll('e')
-    .select(['m.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name']);
+    .select(['m.full_name as member_name', 'm.term_end as member_term_end', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectEnquiries>['executeTakeFirstOrThrow']>>;
@@ -144,6 +146,7 @@ function toEnquiry(r: Row, copiedTo: Enquiry['copiedTo']): Enquiry {
     reference: r.reference,
     memberId: r.member_id,
     memberName: r.member_name,
+    memberTermEnd: r.member_term_end,
     loggedByUserId: r.logged_by_user_id,
     subject: r.subject,
     details: r.details,
@@ -309,3 +312,25 @@ export async function findRoute(q: Q, serviceId: number, wardId: number | null, 
   return best?.officer_id;
 }
 
+
+/** Open enquiries whose author's term of office has ended: democratic services close them or pass them on. */
+export async function listOrphanedEnquiries(q: Q, day: string): Promise<EnquiryListItem[]> {
+  const rows = await selectEnquiries(q)
+    .where('m.term_end', '<', day)
+    .where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member'])
+    .orderBy('e.received_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    subject: r.subject,
+    memberName: r.member_name,
+    wardName: r.ward_name,
+    serviceName: r.service_name,
+    status: r.status as EnquiryStatus,
+    assignedOfficerName: r.officer_name,
+    receivedAt: r.received_at,
+    receivedOn: r.received_on,
+    dueOn: r.due_on,
+  }));
+}

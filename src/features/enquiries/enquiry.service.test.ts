@@ -184,3 +184,28 @@ describe('member enquiries under protocols with their own deadlines', () => {
     assert.equal(referenceLabel('2027-03-31', 'calendar'), '27');
   });
 });
+
+describe('when a member’s term of office ends', () => {
+  it('their open enquiries go to democratic services, who close them or pass them on with the resident’s consent', async () => {
+    const { db, clock, deps, c } = await council('model');
+    try {
+      const first = await logEnquiry(deps, actorFor(c.users.cy), c.users.cy, { subject: 'Bus stop', details: 'Moved.', serviceId: c.services.highways });
+      const second = await logEnquiry(deps, actorFor(c.users.cy), c.users.cy, { subject: 'Bench', details: 'Broken.', serviceId: c.services.highways });
+      await db.kysely.updateTable('members').set({ term_end: '2026-11-30' }).where('id', '=', c.members.cy).execute();
+      clock.set('2026-12-02T10:00:00Z');
+      const { listOrphanedEnquiries } = await import('./enquiry.repository.ts');
+      assert.deepEqual((await listOrphanedEnquiries(db.kysely, '2026-12-02')).map((e) => e.reference), [first.reference, second.reference]);
+      await assert.rejects(actOnEnquiry(deps, actorFor(c.users.head), c.users.head, first.id, 'pass-on', { version: first.version, memberId: c.members.ann, agreed: true, text: 'By phone' }), ForbiddenError);
+      await assert.rejects(actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, first.id, 'pass-on', { version: first.version, memberId: c.members.former }), (e) => e instanceof ValidationError && fieldsOf(e).join() === 'text,memberId,agreed');
+      const passed = await actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, first.id, 'pass-on', { version: first.version, memberId: c.members.ann, agreed: true, text: 'The resident agreed by phone on 1 December.' });
+      assert.equal(passed.memberId, c.members.ann);
+      assert.ok(await enquiryFor(deps, c.users.ann, first.id), 'the colleague now sees it');
+      await assert.rejects(actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, second.id, 'close', { version: second.version }), (e) => e instanceof ValidationError && /without an answer/.test((e as ValidationError).fields[0]!.message));
+      const closed = await actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, second.id, 'close', { version: second.version, text: 'The resident no longer needs it.' });
+      assert.equal(closed.status, 'closed');
+      assert.deepEqual(await listOrphanedEnquiries(db.kysely, '2026-12-02'), []);
+    } finally {
+      await db.drop();
+    }
+  });
+});

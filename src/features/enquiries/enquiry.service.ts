@@ -15,7 +15,7 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { addWorkingDays, workingDaysBetween } from '../../protocol/working-days.ts';
 import { calendarFor, enquiryDeadline, resumeDeadline, type CouncilCalendar } from './enquiry-deadline.ts';
 import { routeEnquiry } from './enquiry-routing.ts';
-import { ACTION_FROM, mayAct, maySee, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
+import { allowedFrom, mayAct, maySee, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, nextReferenceNumber, updateEnquiry, type EnquiryChanges } from './enquiry.repository.ts';
 import { STATUS_LABELS, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 import { referenceLabel } from './enquiry-reference.ts';
@@ -153,11 +153,12 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
 /** An enquiry the person may see, or not found: an enquiry they may not see does not exist for them. */
 export async function enquiryFor(deps: Pick<Deps, 'db'>, user: CurrentUser, id: number): Promise<Enquiry> {
   const enquiry = await findEnquiry(deps.db.kysely, id);
-  if (!enquiry || !maySee(await standingOn(deps.db.kysely, user, enquiry))) throw new NotFoundError('Enquiry');
+  // Who may see an enquiry does not depend on the day, so no day is needed to judge it.
+  if (!enquiry || !maySee(await standingOn(deps.db.kysely, user, enquiry, ''))) throw new NotFoundError('Enquiry');
   return enquiry;
 }
 
-export type ActionInput = { version: number; text?: string | undefined; dueOn?: string | undefined; agreed?: boolean | undefined; officerId?: number | undefined };
+export type ActionInput = { version: number; text?: string | undefined; dueOn?: string | undefined; agreed?: boolean | undefined; officerId?: number | undefined; memberId?: number | undefined };
 
 const needsText: Partial<Record<EnquiryAction, string>> = {
   'ask-member': 'Enter what you need from the member',
@@ -167,21 +168,22 @@ const needsText: Partial<Record<EnquiryAction, string>> = {
   extend: 'Enter the reason for the extension',
   'delay-notice': 'Enter what is delaying the reply and when the member can expect it',
   reassign: 'Enter the reason for reassigning it',
+  'pass-on': 'Enter how the resident gave their consent',
 };
 
 export async function actOnEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, id: number, action: EnquiryAction, input: ActionInput): Promise<Enquiry> {
   const q = deps.db.kysely;
   const enquiry = await enquiryFor(deps, user, id);
-  const standing = await standingOn(q, user, enquiry);
+  const now = deps.clock.now();
+  const today = ukDate(now);
+  const standing = await standingOn(q, user, enquiry, today);
   if (!mayAct(standing, action)) throw new ForbiddenError('You cannot do that to this enquiry');
   if (input.version !== enquiry.version) throw new ConflictError(`Someone changed ${enquiry.reference} after you opened it. Here it is as it stands now: check it, then try again.`);
-  if (!ACTION_FROM[action].includes(enquiry.status)) throw new ConflictError(`${enquiry.reference} is ${STATUS_LABELS[enquiry.status].toLowerCase()}, so that cannot be done now.`);
+  if (!allowedFrom(action, standing).includes(enquiry.status)) throw new ConflictError(`${enquiry.reference} is ${STATUS_LABELS[enquiry.status].toLowerCase()}, so that cannot be done now.`);
   const text = input.text?.trim() || null;
   const problems: FieldError[] = [];
   if (needsText[action] && !text) problems.push({ field: 'text', message: needsText[action] });
   if (text && text.length > 20_000) problems.push({ field: 'text', message: 'Keep it to 20,000 characters or fewer' });
-  const now = deps.clock.now();
-  const today = ukDate(now);
   const council = await councilCalendar(deps);
   const settings = await readSettings(q);
   const changes: EnquiryChanges = {};
@@ -211,9 +213,19 @@ export async function actOnEnquiry(deps: EnquiryDeps, actor: Actor, user: Curren
       changes.answeredAt = now.toISOString();
       break;
     case 'close':
+      // Closing an unanswered enquiry of a former member needs a reason on the record.
+      if (enquiry.status !== 'answered' && !text) problems.push({ field: 'text', message: 'Enter why it is being closed without an answer' });
       toStatus = 'closed';
       changes.closedAt = now.toISOString();
       break;
+    case 'pass-on': {
+      const colleague = input.memberId ? await findMember(q, input.memberId) : undefined;
+      if (!colleague || colleague.termEnd < today || colleague.termStart > today || colleague.id === enquiry.memberId) problems.push({ field: 'memberId', message: 'Select a member in office to take it on' });
+      if (!input.agreed) problems.push({ field: 'agreed', message: 'Passing it on needs the resident’s consent: confirm they gave it' });
+      if (colleague) changes.memberId = colleague.id;
+      officerId = enquiry.assignedOfficerId;
+      break;
+    }
     case 'reopen': {
       const answeredOn = enquiry.answeredAt ? ukDate(new Date(enquiry.answeredAt)) : today;
       const lastDay = addWorkingDays(calendarFor(council), answeredOn, settings.enquiryFollowUpDays);
@@ -255,8 +267,8 @@ export async function actOnEnquiry(deps: EnquiryDeps, actor: Actor, user: Curren
       action: `enquiry.${action}`,
       entity: 'enquiry',
       entityId: enquiry.id,
-      before: { status: enquiry.status, dueOn: enquiry.dueOn, assignedOfficerId: enquiry.assignedOfficerId, version: enquiry.version },
-      after: { status: toStatus, dueOn: changes.dueOn ?? enquiry.dueOn, assignedOfficerId: changes.assignedOfficerId ?? enquiry.assignedOfficerId, version: enquiry.version + 1, text },
+      before: { status: enquiry.status, memberId: enquiry.memberId, dueOn: enquiry.dueOn, assignedOfficerId: enquiry.assignedOfficerId, version: enquiry.version },
+      after: { status: toStatus, memberId: changes.memberId ?? enquiry.memberId, dueOn: changes.dueOn ?? enquiry.dueOn, assignedOfficerId: changes.assignedOfficerId ?? enquiry.assignedOfficerId, version: enquiry.version + 1, text },
     }, now);
   });
   return (await findEnquiry(q, enquiry.id))!;

@@ -37,6 +37,8 @@ export type Enquiry = {
   reference: string;
   memberId: number;
   memberName: string;
+  /** The author's term of office ends on this day (YYYY-MM-DD). */
+  memberTermEnd: string;
   loggedByUserId: number | null;
   subject: string;
   details: string;

@@ -36,6 +36,7 @@ export const ACTION_LABELS: Record<EnquiryAction, { button: string; heading: str
   extend: { button: 'Extend the deadline', heading: 'Extend the deadline', textLabel: 'Reason for the extension' },
   'delay-notice': { button: 'Send a delay notice', heading: 'Tell the member of a delay', textLabel: 'What is delaying the reply, and when can the member expect it?' },
   reassign: { button: 'Reassign', heading: 'Reassign it', textLabel: 'Reason for reassigning' },
+  'pass-on': { button: 'Pass it on', heading: 'Pass it to another member', textLabel: 'How did the resident give their consent?', hint: 'The author is no longer a member: with the resident’s consent, a ward colleague can take the enquiry on.' },
 };
 
 const EVENT_WORDS: Record<string, string> = {
@@ -50,6 +51,7 @@ const EVENT_WORDS: Record<string, string> = {
   extend: 'Deadline extended with the member’s agreement',
   'delay-notice': 'Delay notice sent',
   reassign: 'Reassigned',
+  'pass-on': 'Passed to another member with the resident’s consent',
 };
 
 export function eventRow(event: EnquiryEvent) {

@@ -79,11 +79,18 @@ describe('the home page for each role', () => {
     assert.match(page, /No member’s term ends in the next 90 days/);
     assert.match(page, /Bodies without a chair 1 body with no chair in office\. Climate and Nature Working Group/);
     assert.match(page, /Every statutory role the council must fill has a holder/);
+    assert.match(page, /No open enquiry belongs to a member whose term has ended/);
 
     const [someone] = await listMembers(t.db.kysely, { day: '2026-11-23', status: 'in-office' });
     await changeMemberTerm(t.deps, systemActor, someone!.id, { termStart: someone!.termStart, termEnd: '2026-12-31' });
     page = await home('democratic-services');
     assert.match(page, new RegExp(`${someone!.fullName} Term ends 31 December 2026`));
+
+    const author = await t.db.kysely.selectFrom('enquiries').select('member_id').where('status', '=', 'received').executeTakeFirstOrThrow();
+    await t.db.kysely.updateTable('members').set({ term_end: '2026-11-20' }).where('id', '=', author.member_id).execute();
+    page = await home('democratic-services');
+    assert.match(page, /Enquiries from members no longer in office \d+ open enquir(y|ies) whose member’s term has ended/);
+    await t.db.kysely.updateTable('members').set({ term_end: '2027-05-06' }).where('id', '=', author.member_id).execute();
   });
 
   it('tells democratic services whether the council’s protocol document is in, and what its coverage report found', async () => {

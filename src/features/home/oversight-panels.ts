@@ -10,6 +10,7 @@ import { countAccounts, listLockedAccounts, listNeverSignedIn } from './attentio
 import { addDays, firstFew, formatDate, plural, type Panel } from './panel.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { councilDocument } from '../protocol-document/protocol-document.service.ts';
+import { listOrphanedEnquiries } from '../enquiries/enquiry.repository.ts';
 
 /** How far ahead democratic services look for terms of office coming to an end. */
 export const TERM_WARNING_DAYS = 90;
@@ -24,7 +25,15 @@ export async function democraticServicesPanels(deps: Pick<Deps, 'db'>, day: stri
   const unchaired = bodies.filter((b) => b.chairId === null);
   const vacant = statutoryOfficers(roles, council?.kind ?? 'principal', day).filter((s) => s.holders.length === 0);
   const protocol = await councilDocument(deps);
+  const orphaned = await listOrphanedEnquiries(db, day);
   return [
+    {
+      title: 'Enquiries from members no longer in office',
+      summary: orphaned.length
+        ? `${plural(orphaned.length, 'open enquiry', 'open enquiries')} whose member’s term has ended: close each, or pass it to a ward colleague with the resident’s consent.`
+        : 'No open enquiry belongs to a member whose term has ended.',
+      items: firstFew(orphaned, (e) => ({ text: `${e.reference}: ${e.subject}`, href: `/enquiries/${e.id}`, hint: e.memberName })),
+    },
     {
       title: 'Members without a sign-in',
       summary: withoutAccount.length ? `${plural(withoutAccount.length, 'member')} in office cannot sign in to Nolan yet.` : 'Every member in office has a sign-in.',
