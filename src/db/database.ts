@@ -185,6 +185,7 @@ export type EnquiriesTable = {
   purely_factual: Generated<SqlBool>;
   confidential: Generated<SqlBool>;
   for_meeting: Generated<SqlBool>;
+  meeting_contact_member_id: number | null;
   status: string;
   assigned_officer_id: number | null;
   routing_json: string;

@@ -22,6 +22,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('purely_factual', bool, (c) => c.notNull().defaultTo(no))
     .addColumn('confidential', bool, (c) => c.notNull().defaultTo(no))
     .addColumn('for_meeting', bool, (c) => c.notNull().defaultTo(no))
+    // The Cabinet Member or Committee Chair told, where the information may be raised at a meeting (county 1.7.8).
+    .addColumn('meeting_contact_member_id', 'integer', (c) => c.references('members.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('assigned_officer_id', 'integer', (c) => c.references('officers.id'))
     .addColumn('routing_json', 'text', (c) => c.notNull())

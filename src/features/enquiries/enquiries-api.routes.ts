@@ -61,6 +61,7 @@ const newBody = z.object({
   purelyFactual: z.boolean().optional(),
   confidential: z.boolean().optional(),
   forMeeting: z.boolean().optional(),
+  meetingContactId: z.number().int().optional().describe('the Cabinet Member or committee chair to tell, with forMeeting'),
   residentReference: z.string().optional(),
   serviceRequestReference: z.string().optional(),
   copyTo: z.array(z.number().int()).optional(),

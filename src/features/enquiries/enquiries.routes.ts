@@ -14,7 +14,7 @@ import { listWards } from '../directory/wards.repository.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
-import { findAttachment, listAttachments, listEnquiries, listEvents, type ListFilter } from './enquiry.repository.ts';
+import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListFilter } from './enquiry.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
 import { STATUSES, STATUS_LABELS } from './enquiry.types.ts';
 import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
@@ -81,6 +81,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       members: members.filter((m) => m.id !== user.memberId),
       wards: await listWards(q),
       services: await listServices(q),
+      meetingContacts: await listMeetingContacts(q, day),
       values: { ...values, copyTo: asList(values.copyTo) },
       errors,
     });
@@ -105,6 +106,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
         purelyFactual: yes('purelyFactual'),
         confidential: yes('confidential'),
         forMeeting: yes('forMeeting'),
+        meetingContactId: blankToUndefined('meetingContactId'),
         copyTo: asList(body.copyTo),
       });
       return reply.redirect(`/enquiries/${enquiry.id}?logged=yes`, 303);

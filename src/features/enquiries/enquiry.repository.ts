@@ -20,6 +20,7 @@ export type NewEnquiryRow = {
   purelyFactual: boolean;
   confidential: boolean;
   forMeeting: boolean;
+  meetingContactMemberId: number | null;
   status: EnquiryStatus;
   assignedOfficerId: number | null;
   routing: Routing;
@@ -58,6 +59,7 @@ export async function insertEnquiry(trx: Transaction<Tables>, row: NewEnquiryRow
       purely_factual: row.purelyFactual,
       confidential: row.confidential,
       for_meeting: row.forMeeting,
+      meeting_contact_member_id: row.meetingContactMemberId,
       status: row.status,
       assigned_officer_id: row.assignedOfficerId,
       routing_json: JSON.stringify(row.routing),
@@ -134,8 +136,9 @@ function selectEnquiries(q: Q) {
     .leftJoin('wards as w', 'w.id', 'e.ward_id')
     .leftJoin('services as s', 's.id', 'e.service_id')
     .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
+    .leftJoin('members as mc', 'mc.id', 'e.meeting_contact_member_id')
     .selectAll('e')
-    .select(['m.full_name as member_name', 'm.term_end as member_term_end', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name']);
+    .select(['m.full_name as member_name', 'm.term_end as member_term_end', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name', 'mc.full_name as meeting_contact_name']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectEnquiries>['executeTakeFirstOrThrow']>>;
@@ -160,6 +163,8 @@ function toEnquiry(r: Row, copiedTo: Enquiry['copiedTo']): Enquiry {
     purelyFactual: Boolean(r.purely_factual),
     confidential: Boolean(r.confidential),
     forMeeting: Boolean(r.for_meeting),
+    meetingContactMemberId: r.meeting_contact_member_id,
+    meetingContactName: r.meeting_contact_name,
     status: r.status as EnquiryStatus,
     assignedOfficerId: r.assigned_officer_id,
     assignedOfficerName: r.officer_name,
@@ -333,4 +338,22 @@ export async function listOrphanedEnquiries(q: Q, day: string): Promise<EnquiryL
     receivedOn: r.received_on,
     dueOn: r.due_on,
   }));
+}
+
+export type MeetingContact = { memberId: number; name: string; role: string };
+
+/** Who may need telling that information may be raised at a meeting: Cabinet Members and the chairs of bodies. */
+export async function listMeetingContacts(q: Q, day: string): Promise<MeetingContact[]> {
+  const inOffice = (qb: ReturnType<typeof q.selectFrom<'members as m'>>) => qb.where('m.term_start', '<=', day).where('m.term_end', '>=', day);
+  const cabinet = await inOffice(q.selectFrom('members as m')).select(['m.id', 'm.full_name', 'm.cabinet_portfolio']).where('m.cabinet_portfolio', 'is not', null).execute();
+  const chairs = await inOffice(q.selectFrom('members as m'))
+    .innerJoin('body_seats as s', 's.member_id', 'm.id')
+    .innerJoin('bodies as b', 'b.id', 's.body_id')
+    .select(['m.id', 'm.full_name', 'b.name as body_name'])
+    .where('s.seat_role', '=', 'chair')
+    .execute();
+  return [
+    ...cabinet.map((m) => ({ memberId: m.id, name: m.full_name, role: `Cabinet Member for ${m.cabinet_portfolio}` })),
+    ...chairs.map((m) => ({ memberId: m.id, name: m.full_name, role: `Chair of ${m.body_name}` })),
+  ].sort((a, b) => a.role.localeCompare(b.role));
 }

@@ -209,3 +209,22 @@ describe('when a member’s term of office ends', () => {
     }
   });
 });
+
+describe('information that may be raised at a meeting (county 1.7.8)', () => {
+  it('tells the Cabinet Member or committee chair chosen, and refuses anyone else', async () => {
+    const { db, deps, c } = await council('county');
+    try {
+      const at = '2026-11-01T00:00:00Z';
+      await db.kysely.updateTable('members').set({ cabinet_portfolio: 'Highways' }).where('id', '=', c.members.bo).execute();
+      const body = await db.kysely.insertInto('bodies').values({ external_id: null, name: 'Scrutiny Committee', kind: 'scrutiny', remit: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      await db.kysely.insertInto('body_seats').values({ body_id: body.id, member_id: c.members.cy, seat_role: 'chair' }).execute();
+      await assert.rejects(logEnquiry(deps, actorFor(c.users.ann), c.users.ann, { subject: 'S', details: 'D', forMeeting: true, meetingContactId: c.members.ann }), (e) => e instanceof ValidationError && fieldsOf(e).join() === 'meetingContactId');
+      const e = await logEnquiry(deps, actorFor(c.users.ann), c.users.ann, { subject: 'Road budget', details: 'For the scrutiny meeting.', serviceId: c.services.highways, forMeeting: true, meetingContactId: c.members.bo });
+      assert.equal(e.meetingContactName, 'Cllr Bo Baker');
+      const told = await db.kysely.selectFrom('enquiry_events').select('text').where('enquiry_id', '=', e.id).where('kind', '=', 'meeting-contact-told').executeTakeFirstOrThrow();
+      assert.equal(told.text, 'Cllr Bo Baker, Cabinet Member for Highways, told that the information may be raised at a meeting');
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { addWorkingDays, workingDaysBetween } from '../../protocol/working-days.
 import { calendarFor, enquiryDeadline, resumeDeadline, type CouncilCalendar } from './enquiry-deadline.ts';
 import { routeEnquiry } from './enquiry-routing.ts';
 import { allowedFrom, mayAct, maySee, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
-import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, nextReferenceNumber, updateEnquiry, type EnquiryChanges } from './enquiry.repository.ts';
+import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, listMeetingContacts, nextReferenceNumber, updateEnquiry, type EnquiryChanges } from './enquiry.repository.ts';
 import { STATUS_LABELS, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 import { referenceLabel } from './enquiry-reference.ts';
 
@@ -38,6 +38,7 @@ export const newEnquirySchema = z.object({
   purelyFactual: z.boolean().default(false),
   confidential: z.boolean().default(false),
   forMeeting: z.boolean().default(false),
+  meetingContactId: optionalId,
   copyTo: z.array(z.coerce.number().int().positive()).default([]),
 });
 export type NewEnquiry = z.input<typeof newEnquirySchema>;
@@ -62,7 +63,7 @@ async function councilCalendar(deps: EnquiryDeps): Promise<CouncilCalendar & { p
 
 /** The parts of an enquiry that refer to stored records: checked even when other fields are wrong, so that one
  * error summary lists every problem. */
-const referencesSchema = newEnquirySchema.pick({ memberId: true, wardId: true, serviceId: true, copyTo: true, confidential: true });
+const referencesSchema = newEnquirySchema.pick({ memberId: true, wardId: true, serviceId: true, copyTo: true, confidential: true, forMeeting: true, meetingContactId: true });
 
 async function referenceProblems(deps: EnquiryDeps, user: CurrentUser, input: unknown, today: string): Promise<FieldError[]> {
   const parsed = referencesSchema.safeParse(input);
@@ -79,6 +80,9 @@ async function referenceProblems(deps: EnquiryDeps, user: CurrentUser, input: un
   if (data.wardId && !(await findWard(q, data.wardId))) problems.push({ field: 'wardId', message: 'Select a ward from the list' });
   if (data.serviceId && !(await listServices(q)).some((s) => s.id === data.serviceId)) problems.push({ field: 'serviceId', message: 'Select a service from the list' });
   if (data.confidential && data.copyTo.length) problems.push({ field: 'copyTo', message: 'A confidential enquiry is not copied to other members: untick the copies or the confidentiality' });
+  if (data.forMeeting && data.meetingContactId && !(await listMeetingContacts(q, today)).some((m) => m.memberId === data.meetingContactId)) {
+    problems.push({ field: 'meetingContactId', message: 'Select a Cabinet Member or a committee chair from the list' });
+  }
   for (const id of new Set(data.copyTo)) {
     const other = await findMember(q, id);
     if (!other || other.termEnd < today) {
@@ -129,6 +133,7 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
         purelyFactual: data.purelyFactual,
         confidential: data.confidential,
         forMeeting: data.forMeeting,
+        meetingContactMemberId: data.forMeeting ? (data.meetingContactId ?? null) : null,
         status: 'received',
         assignedOfficerId: routing.officerId,
         routing,
@@ -141,6 +146,10 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       at,
     );
     await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}` }, actor, at);
+    if (data.forMeeting && data.meetingContactId) {
+      const contact = (await listMeetingContacts(trx, today)).find((m) => m.memberId === data.meetingContactId)!;
+      await insertEvent(trx, id, { kind: 'meeting-contact-told', text: `${contact.name}, ${contact.role}, told that the information may be raised at a meeting` }, actor, at);
+    }
     for (const file of attachments) {
       await insertAttachment(trx, id, { ...file, sha256: createHash('sha256').update(file.content).digest('hex') }, actor.label, at);
     }

@@ -52,6 +52,8 @@ export type Enquiry = {
   purelyFactual: boolean;
   confidential: boolean;
   forMeeting: boolean;
+  meetingContactMemberId: number | null;
+  meetingContactName: string | null;
   status: EnquiryStatus;
   assignedOfficerId: number | null;
   assignedOfficerName: string | null;

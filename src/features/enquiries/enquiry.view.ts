@@ -41,6 +41,7 @@ export const ACTION_LABELS: Record<EnquiryAction, { button: string; heading: str
 
 const EVENT_WORDS: Record<string, string> = {
   logged: 'Logged',
+  'meeting-contact-told': 'Told ahead of a meeting',
   acknowledge: 'Acknowledged',
   start: 'Work started',
   'ask-member': 'Asked the member',
