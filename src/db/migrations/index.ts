@@ -1,8 +1,10 @@
 // Every migration, in order. Names are frozen once released.
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_protocol_documents.ts';
+import * as m0004 from './0004_outbox_and_jobs.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
   '0002_protocol_documents': m0002,
+  '0004_outbox_and_jobs': m0004,
 };

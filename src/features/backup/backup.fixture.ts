@@ -8,6 +8,8 @@ import { insertSession } from '../accounts/sessions.repository.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 import { loadConfig } from '../../config.ts';
 import { importCouncilProtocol } from '../protocol-document/protocol-document.service.ts';
+import { queueMail } from '../mail/outbox.service.ts';
+import { scheduleJob } from '../../jobs/scheduler.ts';
 
 export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const at = clock.now().toISOString();
@@ -67,4 +69,12 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   await setAccountDisabled(deps, systemActor, officerUser.id, true);
   const protocol = '1. Members and officers treat each other with respect.\n\n2. Officers must answer enquiries within ten working days.\n';
   await importCouncilProtocol({ ...deps, config: loadConfig({ DATA_DIR: '/tmp/nolan-backup-fixture' }) }, systemActor, { fileName: 'protocol.txt', content: Buffer.from(protocol) });
+
+  // Mail in each state a backup must keep: one sent with its Message-ID, one still waiting; and a scheduled job.
+  await k.transaction().execute(async (trx) => {
+    const sent = await queueMail(trx, { to: 'ann.abbott@council.example', toName: 'Cllr Ann Abbott', subject: 'Your enquiry', text: 'Received.', kind: 'enquiry.acknowledged', entity: 'enquiry', entityId: 1 }, clock.now());
+    await trx.updateTable('outbox').set({ attempts: 1, sent_at: at, message_id: `<outbox-${sent}@nolan.invalid>` }).where('id', '=', sent).execute();
+    await queueMail(trx, { to: 'dee@council.example', subject: 'Reminder', text: 'Due soon.', kind: 'enquiry.reminder' }, clock.now());
+    await scheduleJob(trx, { kind: 'enquiry.reminder', key: 'enquiry:1:reminder', runAt: new Date('2026-12-01T09:00:00Z'), payload: { enquiryId: 1 } }, clock.now());
+  });
 }
