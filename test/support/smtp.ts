@@ -13,6 +13,8 @@ export type TestSmtp = {
   attempts: () => number;
   /** From now on, refuse each message with this reply code; null to accept again. */
   refuseWith(code: number | null, message?: string): void;
+  /** Forgets what arrived so far, and accepts again. */
+  reset(): void;
   close(): Promise<void>;
 };
 
@@ -57,6 +59,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     attempts: () => attempts,
     refuseWith(code, message = 'Refused for this test') {
       refusal = code === null ? null : { code, message };
+    },
+    reset() {
+      received.length = 0;
+      attempts = 0;
+      refusal = null;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
