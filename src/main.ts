@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(deps);
-  let scheduler: Scheduler | undefined;
+  let scheduler: Scheduler | null = null;
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
