@@ -22,6 +22,7 @@ import { registerImportRoutes } from './features/import/import.routes.ts';
 import { registerAdminRoutes } from './features/admin/admin.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerProtocolDocumentRoutes } from './features/protocol-document/protocol-document.routes.ts';
+import { registerOutboxRoutes } from './features/mail/outbox.routes.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAdminRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerProtocolDocumentRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
 
   return app;
 }

@@ -5,6 +5,7 @@ import { access, allows, type Access } from '../../web/access.ts';
 import { accountAdminAccess, registerAccountAdminRoutes } from './account-admin.routes.ts';
 import { auditTrailAccess } from '../audit/audit.routes.ts';
 import { protocolDocumentAccess } from '../protocol-document/protocol-document.routes.ts';
+import { outboxAccess } from '../mail/outbox.routes.ts';
 
 /** Mirrors the import page's own declaration in import.routes.ts. */
 const importAccess = access.roles('admin', 'democratic-services');
@@ -13,6 +14,7 @@ const SECTIONS: { href: string; title: string; description: string; access: Acce
   { href: '/admin/users', title: 'Accounts', description: 'Invite people, change their roles and links to the directory, send a new sign-in link, disable an account.', access: accountAdminAccess },
   { href: '/admin/import', title: 'Import the directory', description: 'Bring in members and committees from a CSV file or from modern.gov.', access: importAccess },
   { href: '/admin/protocol', title: 'The council’s protocol document', description: 'Upload the protocol as adopted, so that answers show each clause’s own words, and see which clauses the rules cite.', access: protocolDocumentAccess },
+  { href: '/admin/outbox', title: 'Mail', description: 'Email waiting to be sent, email Nolan gave up on (try it again from here) and email sent in the last week.', access: outboxAccess },
   { href: '/admin/audit', title: 'Audit trail', description: 'Every change made in Nolan, who made it and when, and a check that none has been altered.', access: auditTrailAccess },
 ];
 
