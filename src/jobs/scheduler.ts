@@ -8,11 +8,14 @@ import type { Transaction } from 'kysely';
 import pino from 'pino';
 import type { Tables } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { deliverOutbox } from '../features/mail/outbox.service.ts';
+import { DEFAULT_BATCH, deliverOutbox } from '../features/mail/outbox.service.ts';
 import { claimDueJobs, completeJob, insertJob, recordJobFailure, type JobRow } from './jobs.repository.ts';
 
 export type JobContext = {
-  /** Do the job's work here: it commits with the job marked done, or rolls back and the job runs again later. */
+  /**
+   * Do all the job's reading and writing here: it commits with the job marked done, or rolls back and the job
+   * runs again later. Not through deps.db: on SQLite that waits for this very transaction, and never returns.
+   */
   trx: Transaction<Tables>;
   /** As scheduled; a handler checks its shape (Zod) before trusting it. */
   payload: unknown;
@@ -125,8 +128,9 @@ export function startScheduler(deps: Deps, handlers: JobHandlers, options: { int
     }
     try {
       for (let round = 0; round < ROUNDS_PER_TICK && !stopped; round++) {
-        const mail = await deliverOutbox(deps);
-        if (mail.sent + mail.retrying + mail.failed + mail.held === 0) break;
+        const mail = await deliverOutbox(deps, { batch: DEFAULT_BATCH });
+        // A refusal or an unreachable server is likely to meet the next message too: leave it to the next tick.
+        if (mail.retrying + mail.failed > 0 || mail.sent + mail.held < DEFAULT_BATCH) break;
       }
     } catch (error) {
       logger.error({ err: error }, 'the outbox could not be delivered');
