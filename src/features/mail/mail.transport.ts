@@ -24,11 +24,13 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
 }
 
 /**
- * A 5xx reply to the envelope or the message is the server's final word (no such mailbox, message refused):
- * retrying will not change it. Anything else, including a 5xx to authentication (a setting to fix), may pass.
+ * A 5xx reply to the envelope or the message is the server's final word (no such mailbox, message refused),
+ * and an envelope refused before any server saw it (no usable address) will not improve either: retrying
+ * changes nothing. Anything else, including a 5xx to authentication (a setting to fix), may pass later.
  */
 export function isPermanentFailure(error: unknown): boolean {
   const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  if (code === 'EENVELOPE' && responseCode === undefined) return true;
   return (code === 'EENVELOPE' || code === 'EMESSAGE') && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
 }
 

@@ -134,6 +134,15 @@ describe('the outbox', () => {
     assert.match(row.last_error ?? '', /550 No such mailbox/);
   });
 
+  it('gives up at once on an address that is not one, refused by nodemailer or by the server', async () => {
+    const empty = await queue({ ...acknowledgement, to: '' });
+    const spaced = await queue({ ...acknowledgement, to: 'not an address' });
+    assert.deepEqual(await deliverOutbox(deps), { sent: 0, retrying: 0, failed: 2, held: 0 });
+    assert.match((await findMail(db.kysely, empty))?.last_error ?? '', /No recipients defined/);
+    assert.match((await findMail(db.kysely, spaced))?.last_error ?? '', /501 .*Bad recipient address/);
+    assert.equal(smtp.attempts(), 0, 'no message reached DATA');
+  });
+
   it('retries when the server cannot be reached', async () => {
     const id = await queue();
     const closed = await startTestSmtp();
