@@ -73,7 +73,7 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   // Mail in each state a backup must keep: one sent with its Message-ID, one still waiting; and a scheduled job.
   await k.transaction().execute(async (trx) => {
     const sent = await queueMail(trx, { to: 'ann.abbott@council.example', toName: 'Cllr Ann Abbott', subject: 'Your enquiry', text: 'Received.', kind: 'enquiry.acknowledged', entity: 'enquiry', entityId: 1 }, clock.now());
-    await trx.updateTable('outbox').set({ attempts: 1, sent_at: at, message_id: `<outbox-${sent}@nolan.invalid>` }).where('id', '=', sent).execute();
+    await trx.updateTable('outbox').set({ attempts: 1, sent_at: at, message_id: `<outbox-${sent}.5f3a9c0e1b@nolan.invalid>` }).where('id', '=', sent).execute();
     await queueMail(trx, { to: 'dee@council.example', subject: 'Reminder', text: 'Due soon.', kind: 'enquiry.reminder' }, clock.now());
     await scheduleJob(trx, { kind: 'enquiry.reminder', key: 'enquiry:1:reminder', runAt: new Date('2026-12-01T09:00:00Z'), payload: { enquiryId: 1 } }, clock.now());
   });

@@ -38,7 +38,8 @@ export async function insertMail(q: Q, mail: NewMail, at: string): Promise<numbe
   return row.id;
 }
 
-export type Claim = { now: string; leaseUntil: string; batch: number; messageIdHost: string };
+/** A message's Message-ID is `<outbox-` + its id + `messageIdSuffix`, for example `.k3j4h5m2@host>`. */
+export type Claim = { now: string; leaseUntil: string; batch: number; messageIdSuffix: string };
 
 /**
  * Claims up to `batch` messages that are due: each gets one more attempt counted, its next attempt moved to the
@@ -47,7 +48,7 @@ export type Claim = { now: string; leaseUntil: string; batch: number; messageIdH
  * instance holds; SQLite runs the single statement under its one writer lock.
  */
 export async function claimDueMail(db: Db, claim: Claim): Promise<OutboxRow[]> {
-  const messageId = sql<string>`coalesce(message_id, cast(${'<outbox-'} as text) || cast(id as text) || cast(${`@${claim.messageIdHost}>`} as text))`;
+  const messageId = sql<string>`coalesce(message_id, cast(${'<outbox-'} as text) || cast(id as text) || cast(${claim.messageIdSuffix} as text))`;
   const changes = { attempts: sql<number>`attempts + 1`, next_attempt_at: claim.leaseUntil, message_id: messageId };
   const due = (q: Q) =>
     q
@@ -143,4 +144,10 @@ export async function listOutbox(q: Q, sentSince: string, limit: number): Promis
 export async function readSetting(q: Q, key: string): Promise<string | undefined> {
   const row = await q.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value;
+}
+
+/** Stores the value unless the key already has one (another instance may be doing the same), and returns the stored one. */
+export async function settingOnce(q: Q, key: string, value: string): Promise<string> {
+  await q.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await readSetting(q, key)) ?? value;
 }

@@ -28,7 +28,7 @@ describe('admin: mail', () => {
       ids.sent = await mail('sent@council.example', 'Delivered message');
     });
     await t.db.kysely.updateTable('outbox').set({ attempts: 10, failed_permanently_at: at, last_error: '550 No such mailbox' }).where('id', '=', ids.failed).execute();
-    await t.db.kysely.updateTable('outbox').set({ attempts: 1, sent_at: at, message_id: `<outbox-${ids.sent}@nolan.invalid>` }).where('id', '=', ids.sent).execute();
+    await t.db.kysely.updateTable('outbox').set({ attempts: 1, sent_at: at, message_id: `<outbox-${ids.sent}.5f3a9c0e1b@nolan.invalid>` }).where('id', '=', ids.sent).execute();
     clerk = new Agent(t.app);
     await clerk.signIn(people.clerk.email, PASSWORD);
   });
@@ -52,7 +52,7 @@ describe('admin: mail', () => {
     assert.match(section('failed'), /nobody@council\.example[\s\S]*Refused message[\s\S]*550 No such mailbox/);
     assert.match(section('failed'), new RegExp(`action="/admin/outbox/${ids.failed}/retry"`));
     assert.match(section('pending'), /waiting@council\.example[\s\S]*Waiting message/);
-    assert.match(section('sent'), new RegExp(`sent@council\\.example[\\s\\S]*&lt;outbox-${ids.sent}@nolan\\.invalid&gt;`));
+    assert.match(section('sent'), new RegExp(`sent@council\\.example[\\s\\S]*&lt;outbox-${ids.sent}\\.5f3a9c0e1b@nolan\\.invalid&gt;`));
     assert.match(page.body, /Nolan is not sending mail: no mail server is set \(SMTP_URL\)/);
   });
 

@@ -9,7 +9,7 @@ import { loadConfig } from '../../config.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 import { createSmtpTransport } from './mail.transport.ts';
 import { claimDueMail, findMail } from './outbox.repository.ts';
-import { deliverOutbox, mailHost, MAX_ATTEMPTS, NOT_CONFIGURED, queueMail, retryDelayMinutes, retryMail, type MailDeps, type NewMail } from './outbox.service.ts';
+import { deliverOutbox, mailHost, MAX_ATTEMPTS, messageIdSuffix, NOT_CONFIGURED, queueMail, retryDelayMinutes, retryMail, type MailDeps, type NewMail } from './outbox.service.ts';
 
 const START = '2026-11-23T10:00:00.000Z';
 const MINUTE = 60_000;
@@ -58,7 +58,8 @@ describe('the outbox', () => {
     assert.deepEqual(await deliverOutbox(deps), { sent: 1, retrying: 0, failed: 0, held: 0 });
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0]!;
-    assert.equal(mail.messageId, `<outbox-${id}@nolan.example.gov.uk>`);
+    assert.match(mail.messageId, new RegExp(`^<outbox-${id}\\.[0-9a-f]{10}@nolan\\.example\\.gov\\.uk>$`));
+    assert.equal((await db.kysely.selectFrom('settings').select('value').where('key', '=', 'mail.message-id-token').executeTakeFirst())?.value, /\.([0-9a-f]+)@/.exec(mail.messageId)?.[1]);
     assert.equal(mail.from, 'nolan@nolan.example.gov.uk');
     assert.deepEqual(mail.to, ['ann.abbott@council.example']);
     assert.equal(mail.subject, acknowledgement.subject);
@@ -120,7 +121,8 @@ describe('the outbox', () => {
     assert.deepEqual(await deliverOutbox(deps), { sent: 0, retrying: 0, failed: 0, held: 0 }, 'a message given up on waits for a person');
     await retryMail({ db, clock }, systemActor, id);
     assert.deepEqual(await deliverOutbox(deps), { sent: 1, retrying: 0, failed: 0, held: 0 });
-    assert.equal(smtp.received[0]?.messageId, `<outbox-${id}@nolan.example.gov.uk>`);
+    assert.equal(smtp.received[0]?.messageId, (await findMail(db.kysely, id))?.message_id);
+    assert.match(smtp.received[0]?.messageId ?? '', new RegExp(`^<outbox-${id}\\.`));
     const audit = await db.kysely.selectFrom('audit_events').select(['action', 'entity', 'entity_id']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     assert.deepEqual(audit, { action: 'outbox.retried', entity: 'outbox', entity_id: String(id) });
   });
@@ -157,14 +159,16 @@ describe('the outbox', () => {
   it('resends with the same Message-ID when an instance stopped after sending but before recording it', async () => {
     const id = await queue();
     // The instance that crashed: it claimed the message and sent it, then stopped before marking it sent.
-    const [claimed] = await claimDueMail(db, { now: START, leaseUntil: new Date(Date.parse(START) + 10 * MINUTE).toISOString(), batch: 10, messageIdHost: 'nolan.example.gov.uk' });
+    const [claimed] = await claimDueMail(db, { now: START, leaseUntil: new Date(Date.parse(START) + 10 * MINUTE).toISOString(), batch: 10, messageIdSuffix: await messageIdSuffix(deps) });
     const transport = createSmtpTransport(smtp.url);
     await transport.send({ from: 'nolan@nolan.example.gov.uk', to: { name: null, address: claimed!.recipient }, subject: claimed!.subject, text: claimed!.body_text, messageId: claimed!.message_id! });
     transport.close();
     assert.deepEqual(await deliverOutbox(deps), { sent: 0, retrying: 0, failed: 0, held: 0 }, 'nobody else sends it while the lease lasts');
     clock.advance(10 * MINUTE);
     assert.deepEqual(await deliverOutbox(deps), { sent: 1, retrying: 0, failed: 0, held: 0 });
-    assert.deepEqual(smtp.received.map((m) => m.messageId), [`<outbox-${id}@nolan.example.gov.uk>`, `<outbox-${id}@nolan.example.gov.uk>`]);
+    const messageId = (await findMail(db.kysely, id))?.message_id;
+    assert.match(messageId ?? '', new RegExp(`^<outbox-${id}\\.[0-9a-f]+@nolan\\.example\\.gov\\.uk>$`));
+    assert.deepEqual(smtp.received.map((m) => m.messageId), [messageId, messageId]);
   });
 
   it('without SMTP_URL keeps every message and logs each once, then sends them when SMTP_URL is set', async () => {

@@ -1,5 +1,6 @@
 // Mail goes out through the outbox: queued in the transaction of the change that causes it, so that a change
 // rolled back sends nothing, then delivered at least once with the outbox id as its Message-ID.
+import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import pino from 'pino';
 import type { Tables } from '../../db/database.ts';
@@ -7,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { appendAudit, type Actor } from '../audit/audit.repository.ts';
 import { createSmtpTransport, describeFailure, isPermanentFailure, type MailTransport } from './mail.transport.ts';
-import { claimDueMail, findMail, insertMail, markMailFailed, markMailSent, noteUnsendableMail, readSetting, reopenMail, type NewMail, type OutboxRow } from './outbox.repository.ts';
+import { claimDueMail, findMail, insertMail, markMailFailed, markMailSent, noteUnsendableMail, readSetting, reopenMail, settingOnce, type NewMail, type OutboxRow } from './outbox.repository.ts';
 
 export type { NewMail } from './outbox.repository.ts';
 
@@ -38,6 +39,15 @@ export async function fromAddress(deps: Pick<Deps, 'db' | 'config'>): Promise<st
   return (await readSetting(deps.db.kysely, 'mail.from')) ?? `Nolan <nolan@${mailHost(deps.config.baseUrl)}>`;
 }
 
+/**
+ * The end of every Message-ID: a token of this database, then the host. A database started afresh numbers its
+ * outbox from 1 again, and mail programs drop a message whose Message-ID they have already seen.
+ */
+export async function messageIdSuffix(deps: Pick<Deps, 'db' | 'config'>): Promise<string> {
+  const token = (await readSetting(deps.db.kysely, 'mail.message-id-token')) ?? (await settingOnce(deps.db.kysely, 'mail.message-id-token', randomBytes(5).toString('hex')));
+  return `.${token}@${mailHost(deps.config.baseUrl)}>`;
+}
+
 /** Call inside the transaction that makes the change the message tells of. Returns the outbox id. */
 export async function queueMail(trx: Transaction<Tables>, mail: NewMail, at: Date): Promise<number> {
   return insertMail(trx, mail, at.toISOString());
@@ -65,7 +75,7 @@ export async function deliverOutbox(deps: MailDeps, options: { batch?: number } 
     now: now.toISOString(),
     leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
     batch,
-    messageIdHost: mailHost(deps.config.baseUrl),
+    messageIdSuffix: await messageIdSuffix(deps),
   });
   if (rows.length === 0) return result;
   const from = await fromAddress(deps);
