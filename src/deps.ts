@@ -1,6 +1,6 @@
 // The one place that wires the process together: configuration, database, clock, logger, scheduled jobs.
 import type { FastifyBaseLogger } from 'fastify';
-import type { JobHandlers } from './jobs/scheduler.ts';
+import { combineJobHandlers, type JobHandlers } from './jobs/scheduler.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { Clock } from './clock.ts';
@@ -15,7 +15,7 @@ export type Deps = {
 };
 
 /**
- * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs spreads its own handlers
- * in here, and main.ts gives this to the scheduler.
+ * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs exports its handlers and
+ * adds them here (combineJobHandlers(enquiryJobHandlers, …)); main.ts gives these to the scheduler.
  */
-export const jobHandlers: JobHandlers = {};
+export const jobHandlers: JobHandlers = combineJobHandlers();

@@ -10,7 +10,7 @@ import { loadConfig } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { queueMail } from '../features/mail/outbox.service.ts';
 import { claimDueJobs, completeJob, findJobByKey } from './jobs.repository.ts';
-import { JOB_MAX_ATTEMPTS, jobRetryDelayMinutes, runDueJobs, scheduleJob, startScheduler, type JobHandlers, type NewJob } from './scheduler.ts';
+import { combineJobHandlers, JOB_MAX_ATTEMPTS, jobRetryDelayMinutes, runDueJobs, scheduleJob, startScheduler, type JobHandlers, type NewJob } from './scheduler.ts';
 
 const START = '2026-11-23T10:00:00.000Z';
 const MINUTE = 60_000;
@@ -129,6 +129,13 @@ describe('the job scheduler', () => {
     const job = (await findJobByKey(db.kysely, 'leased'))!;
     assert.equal(await db.kysely.transaction().execute((trx) => completeJob(trx, job.id, 'a', clock.now().toISOString())), false, 'a no longer holds it');
     assert.equal(await db.kysely.transaction().execute((trx) => completeJob(trx, job.id, 'b', clock.now().toISOString())), true);
+  });
+
+  it('joins the handlers of several features, and refuses two for one kind', () => {
+    const reminders: JobHandlers = { 'enquiry.reminder': async () => undefined };
+    const notices: JobHandlers = { 'briefing.notice': async () => undefined };
+    assert.deepEqual(Object.keys(combineJobHandlers(reminders, notices)), ['enquiry.reminder', 'briefing.notice']);
+    assert.throws(() => combineJobHandlers(reminders, { ...notices, ...reminders }), /Two handlers for the job kind enquiry\.reminder/);
   });
 
   it('runs jobs and delivers the outbox on its first tick, and stops cleanly', async () => {

@@ -30,6 +30,18 @@ export type JobHandler = (context: JobContext) => Promise<void>;
 /** Handlers by job kind. Features export theirs; main.ts passes them all to startScheduler. */
 export type JobHandlers = Record<string, JobHandler>;
 
+/** Joins the handlers of several features. Two features handling one kind is a mistake, refused at start. */
+export function combineJobHandlers(...sets: JobHandlers[]): JobHandlers {
+  const combined: JobHandlers = {};
+  for (const set of sets) {
+    for (const [kind, handler] of Object.entries(set)) {
+      if (combined[kind]) throw new Error(`Two handlers for the job kind ${kind}`);
+      combined[kind] = handler;
+    }
+  }
+  return combined;
+}
+
 export type NewJob = { kind: string; key: string; runAt: Date; payload?: unknown };
 
 export const JOB_MAX_ATTEMPTS = 10;

@@ -1,5 +1,5 @@
 // Mail goes out through the outbox: queued in the transaction of the change that causes it, so that a change
-// rolled back sends nothing, then delivered at least once with the outbox id as its Message-ID.
+// rolled back sends nothing, then delivered at least once with the outbox id in its Message-ID.
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import pino from 'pino';
