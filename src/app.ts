@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerProtocolDocumentRoutes } from './features/protocol-document/protocol-document.routes.ts';
 import { registerEnquiryRoutes } from './features/enquiries/enquiries.index.ts';
 import { registerSettingsPages } from './features/settings/settings.routes.ts';
+import { registerOutboxRoutes } from './features/mail/outbox.routes.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -91,6 +92,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerProtocolDocumentRoutes(app, deps);
   registerEnquiryRoutes(app, deps);
   registerSettingsPages(app, deps);
+  registerOutboxRoutes(app, deps);
 
   return app;
 }

@@ -1,5 +1,6 @@
-// The one place that wires the process together: configuration, database, clock, logger.
+// The one place that wires the process together: configuration, database, clock, logger, scheduled jobs.
 import type { FastifyBaseLogger } from 'fastify';
+import { combineJobHandlers, type JobHandlers } from './jobs/scheduler.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { Clock } from './clock.ts';
@@ -12,3 +13,9 @@ export type Deps = {
   sessionSecret: string;
   logger?: FastifyBaseLogger;
 };
+
+/**
+ * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs exports its handlers and
+ * adds them here (combineJobHandlers(enquiryJobHandlers, …)); main.ts gives these to the scheduler.
+ */
+export const jobHandlers: JobHandlers = combineJobHandlers();

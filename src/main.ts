@@ -1,4 +1,4 @@
-// Process start: configuration → database → migrations → (demo council) → listen; graceful shutdown.
+// Process start: configuration → database → migrations → (demo council) → listen → scheduler; graceful shutdown.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,8 @@ import { createDb } from './db/create-db.ts';
 import { MigrationError, migrateToLatest } from './db/migrator.ts';
 import { systemClock } from './clock.ts';
 import { buildApp, redactedLogPaths } from './app.ts';
-import type { Deps } from './deps.ts';
+import { jobHandlers, type Deps } from './deps.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { seedDemoIfEmpty } from './features/demo/demo.service.ts';
 
 /** With SQLite and no SESSION_SECRET, a secret is generated once and kept beside the database. */
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(deps);
+  let scheduler: Scheduler | null = null;
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
@@ -65,13 +67,16 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
-    await app.close();
+    // The scheduler finishes the tick under way (a job's transaction, a message being sent) before the pool closes.
+    await Promise.all([app.close(), scheduler?.stop()]);
     await db.destroy();
     process.exit(0);
   };
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  scheduler = startScheduler(deps, jobHandlers);
+  if (!config.smtpUrl) logger.warn('SMTP_URL is not set: mail stays in the outbox (and is logged) until it is');
   console.log(`Nolan is running at ${config.baseUrl} on ${db.dialect === 'sqlite' ? db.location : 'PostgreSQL'}`);
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { freePort, startNolan, waitForOutput, type Started } from '../../test/support/process.ts';
 
 export type DemoSignIn = { role: string; email: string; name: string };
-export type DemoServer = { baseUrl: string; password: string; signIns: DemoSignIn[]; stop(): Promise<void> };
+export type DemoServer = { baseUrl: string; password: string; signIns: DemoSignIn[]; dataDir: string; stop(): Promise<void> };
 
 /** Reads the sign-ins that `npm start` prints: one line per role, and the shared password. */
 export function parseDemoSignIns(output: string): { password: string; signIns: DemoSignIn[] } {
@@ -32,6 +32,7 @@ export async function startDemoServer(profile = 'model'): Promise<DemoServer> {
     baseUrl: `http://127.0.0.1:${port}`,
     password,
     signIns,
+    dataDir,
     async stop() {
       started.child.kill('SIGTERM');
       await started.exited;

@@ -252,6 +252,41 @@ export type AuditEventsTable = {
 
 export type AuditHeadTable = { id: number; seq: number; hash: string };
 
+/** Mail waiting to go, sent, or given up on. message_id is fixed at the first attempt and reused by every resend. */
+export type OutboxTable = {
+  id: Generated<number>;
+  recipient: string;
+  recipient_name: string | null;
+  subject: string;
+  body_text: string;
+  kind: string;
+  entity: string | null;
+  entity_id: string | null;
+  created_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  failed_permanently_at: string | null;
+  last_error: string | null;
+  message_id: string | null;
+};
+
+/** Scheduled work. job_key is unique; locked_until/locked_by are the lease of the instance running it. */
+export type JobsTable = {
+  id: Generated<number>;
+  kind: string;
+  job_key: string;
+  payload_json: string;
+  run_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  attempts: Generated<number>;
+  done_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+};
+
 export type Tables = {
   council: CouncilTable;
   settings: SettingsTable;
@@ -280,4 +315,6 @@ export type Tables = {
   enquiry_counters: EnquiryCountersTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
 };

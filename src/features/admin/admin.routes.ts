@@ -7,6 +7,7 @@ import { auditTrailAccess } from '../audit/audit.routes.ts';
 import { protocolDocumentAccess } from '../protocol-document/protocol-document.routes.ts';
 import { routingTableAccess } from '../enquiries/routing-table.routes.ts';
 import { settingsAccess } from '../settings/settings.routes.ts';
+import { outboxAccess } from '../mail/outbox.routes.ts';
 
 /** Mirrors the import page's own declaration in import.routes.ts. */
 const importAccess = access.roles('admin', 'democratic-services');
@@ -17,6 +18,7 @@ const SECTIONS: { href: string; title: string; description: string; access: Acce
   { href: '/admin/protocol', title: 'The council’s protocol document', description: 'Upload the protocol as adopted, so that answers show each clause’s own words, and see which clauses the rules cite.', access: protocolDocumentAccess },
   { href: '/admin/enquiry-routing', title: 'Enquiry routing', description: 'Who takes each service’s member enquiries, by ward and type of work.', access: routingTableAccess },
   { href: '/admin/settings', title: 'Council settings', description: 'Closure days, your local standard for enquiries where the protocol sets none, the follow-up window and how references are numbered.', access: settingsAccess },
+  { href: '/admin/outbox', title: 'Mail', description: 'Email waiting to be sent, email Nolan gave up on (try it again from here) and email sent in the last week.', access: outboxAccess },
   { href: '/admin/audit', title: 'Audit trail', description: 'Every change made in Nolan, who made it and when, and a check that none has been altered.', access: auditTrailAccess },
 ];
 

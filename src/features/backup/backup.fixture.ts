@@ -9,6 +9,8 @@ import { systemActor } from '../audit/audit.repository.ts';
 import { loadConfig } from '../../config.ts';
 import { importCouncilProtocol } from '../protocol-document/protocol-document.service.ts';
 import { actOnEnquiry, logEnquiry } from '../enquiries/enquiry.service.ts';
+import { queueMail } from '../mail/outbox.service.ts';
+import { scheduleJob } from '../../jobs/scheduler.ts';
 
 export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const at = clock.now().toISOString();
@@ -75,4 +77,13 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   const enquiry = await logEnquiry({ ...deps, config }, systemActor, ann, { subject: 'Fly-tipping', details: 'Mattresses in the lane.', serviceId: service.id, copyTo: [members[1]!.id] }, [{ fileName: 'lane.png', contentType: 'image/png', content: png }]);
   await actOnEnquiry({ ...deps, config }, systemActor, { ...ann, roles: ['democratic-services'] }, enquiry.id, 'acknowledge', { version: enquiry.version });
+
+
+  // Mail in each state a backup must keep: one sent with its Message-ID, one still waiting; and a scheduled job.
+  await k.transaction().execute(async (trx) => {
+    const sent = await queueMail(trx, { to: 'ann.abbott@council.example', toName: 'Cllr Ann Abbott', subject: 'Your enquiry', text: 'Received.', kind: 'enquiry.acknowledged', entity: 'enquiry', entityId: 1 }, clock.now());
+    await trx.updateTable('outbox').set({ attempts: 1, sent_at: at, message_id: `<outbox-${sent}.5f3a9c0e1b@nolan.invalid>` }).where('id', '=', sent).execute();
+    await queueMail(trx, { to: 'dee@council.example', subject: 'Reminder', text: 'Due soon.', kind: 'enquiry.reminder' }, clock.now());
+    await scheduleJob(trx, { kind: 'enquiry.reminder', key: 'enquiry:1:reminder', runAt: new Date('2026-12-01T09:00:00Z'), payload: { enquiryId: 1 } }, clock.now());
+  });
 }

@@ -44,6 +44,8 @@ export const BACKUP_TABLES = {
   enquiry_counters: { key: ['period'] },
   audit_events: { key: ['seq'] },
   audit_head: { key: ['id'], createdByMigration: true },
+  outbox: { key: ['id'] },
+  jobs: { key: ['id'] },
 } as const satisfies Record<keyof Tables, TableSpec>;
 
 export type BackupTable = keyof typeof BACKUP_TABLES;
