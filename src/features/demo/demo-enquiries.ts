@@ -1,6 +1,7 @@
 // The demo council's casework: member enquiries over the last few months, each worked through the real service
 // (routed and given its deadline by the protocol), so that queues, overdue items and history all look lived-in.
 // The same profile and day always give the same enquiries.
+import { sql } from 'kysely';
 import { fixedClock, ukDate } from '../../clock.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { listOfficers, listServices } from '../directory/officers.repository.ts';
@@ -83,5 +84,7 @@ export async function seedDemoEnquiries(deps: EnquiryDeps, profileId: string, de
       enquiry = await actOnEnquiry(scoped, { userId: null, label }, by, enquiry.id, step.action, { version: enquiry.version, text: step.text });
     }
   }
+  // The casework's mail belongs to its backstory: it went out when each step happened, not now.
+  await q.updateTable('outbox').set((eb) => ({ sent_at: eb.ref('created_at'), attempts: 1, message_id: sql<string>`'<demo-outbox-' || ${eb.ref('id')} || '@nolan.invalid>'` })).where('sent_at', 'is', null).execute();
   return made;
 }

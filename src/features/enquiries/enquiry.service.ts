@@ -19,9 +19,10 @@ import { allowedFrom, mayAct, maySee, oversees, standingOn, type EnquiryAction }
 import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, listMeetingContacts, nextReferenceNumber, updateEnquiry, type EnquiryChanges } from './enquiry.repository.ts';
 import { STATUS_LABELS, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 import { referenceLabel } from './enquiry-reference.ts';
+import { mailAction, mailLogged, mailMeetingContact, scheduleDeadlineJobs, scheduleWeeklyDigest } from './enquiry-mail.ts';
 
 /** The council's profile comes from its directory record; the configured one stands in before there is one. */
-export type EnquiryDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> };
+export type EnquiryDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
 const optionalId = z.coerce.number().int().positive().optional().nullable();
@@ -146,9 +147,16 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       at,
     );
     await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}` }, actor, at);
+    const mail = { trx, at: now, baseUrl: deps.config.baseUrl };
+    const forMail = { id, reference, subject: data.subject, memberId, assignedOfficerId: routing.officerId, dueOn };
+    const officer = routing.officerId === null ? undefined : await findOfficer(trx, routing.officerId);
+    await mailLogged(mail, forMail, officer?.fullName ?? null);
+    await scheduleDeadlineJobs(mail, id, dueOn, calendarFor(council));
+    await scheduleWeeklyDigest(mail, today);
     if (data.forMeeting && data.meetingContactId) {
       const contact = (await listMeetingContacts(trx, today)).find((m) => m.memberId === data.meetingContactId)!;
       await insertEvent(trx, id, { kind: 'meeting-contact-told', text: `${contact.name}, ${contact.role}, told that the information may be raised at a meeting` }, actor, at);
+      await mailMeetingContact(mail, forMail, contact.memberId, contact.role);
     }
     for (const file of attachments) {
       await insertAttachment(trx, id, { ...file, sha256: createHash('sha256').update(file.content).digest('hex') }, actor.label, at);
@@ -272,6 +280,10 @@ export async function actOnEnquiry(deps: EnquiryDeps, actor: Actor, user: Curren
       throw new ConflictError(`Someone changed ${enquiry.reference} after you opened it. Here it is as it stands now: check it, then try again.`);
     }
     await insertEvent(trx, enquiry.id, { kind: action, fromStatus: enquiry.status, toStatus, text, officerId, newDueOn }, actor, at);
+    const mail = { trx, at: now, baseUrl: deps.config.baseUrl };
+    const dueOn = changes.dueOn !== undefined ? changes.dueOn : enquiry.dueOn;
+    await mailAction(mail, action, { id: enquiry.id, reference: enquiry.reference, subject: enquiry.subject, memberId: changes.memberId ?? enquiry.memberId, assignedOfficerId: changes.assignedOfficerId !== undefined ? changes.assignedOfficerId : enquiry.assignedOfficerId, dueOn }, text);
+    if (changes.dueOn !== undefined) await scheduleDeadlineJobs(mail, enquiry.id, changes.dueOn, calendarFor(council));
     await appendAudit(trx, deps.db.dialect, actor, {
       action: `enquiry.${action}`,
       entity: 'enquiry',

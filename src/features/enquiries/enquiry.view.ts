@@ -42,6 +42,7 @@ export const ACTION_LABELS: Record<EnquiryAction, { button: string; heading: str
 const EVENT_WORDS: Record<string, string> = {
   logged: 'Logged',
   'meeting-contact-told': 'Told ahead of a meeting',
+  escalated: 'Escalated',
   acknowledge: 'Acknowledged',
   start: 'Work started',
   'ask-member': 'Asked the member',

@@ -1,0 +1,65 @@
+// Scheduled work for enquiries: the reminder before a deadline, the escalation to the line manager after one
+// is missed, and the weekly digest of each officer's open enquiries. Each handler reads the enquiry as it
+// stands when the job runs: a deadline that moved, or an enquiry answered meanwhile, sends nothing.
+import { z } from 'zod';
+import type { JobContext, JobHandlers } from '../../jobs/scheduler.ts';
+import { ukDate } from '../../clock.ts';
+import { formatDate } from '../../web/format.ts';
+import { appendAudit, systemActor } from '../audit/audit.repository.ts';
+import { findEnquiry, insertEvent } from './enquiry.repository.ts';
+import { officerAddress, scheduleWeeklyDigest } from './enquiry-mail.ts';
+import { queueMail } from '../mail/outbox.service.ts';
+
+const deadlinePayload = z.object({ enquiryId: z.number().int(), dueOn: z.string() });
+const WORKING_STATES = ['received', 'acknowledged', 'in-progress'];
+
+function link(ctx: JobContext, id: number): string {
+  return ctx.deps.config.baseUrl ? `\n\nSee it in Nolan: ${ctx.deps.config.baseUrl}/enquiries/${id}` : '';
+}
+
+async function stillDue(ctx: JobContext) {
+  const payload = deadlinePayload.parse(ctx.payload);
+  const enquiry = await findEnquiry(ctx.trx, payload.enquiryId);
+  return enquiry && WORKING_STATES.includes(enquiry.status) && enquiry.dueOn === payload.dueOn ? enquiry : undefined;
+}
+
+async function remind(ctx: JobContext): Promise<void> {
+  const enquiry = await stillDue(ctx);
+  const to = enquiry && (await officerAddress(ctx.trx, enquiry.assignedOfficerId));
+  if (!enquiry || !to) return;
+  await queueMail(ctx.trx, { ...to, subject: `${enquiry.reference}: due ${formatDate(enquiry.dueOn!)}`, text: `The reply to ${enquiry.memberName}’s enquiry “${enquiry.subject}” is due by ${formatDate(enquiry.dueOn!)}. If it cannot be answered in full by then, send an acknowledgement that explains where it stands, or a delay notice.${link(ctx, enquiry.id)}`, kind: 'enquiry.reminder', entity: 'enquiry', entityId: enquiry.id }, ctx.now);
+}
+
+async function escalate(ctx: JobContext): Promise<void> {
+  const enquiry = await stillDue(ctx);
+  if (!enquiry || enquiry.assignedOfficerId === null) return;
+  const officer = await ctx.trx.selectFrom('officers').select(['full_name', 'line_manager_id']).where('id', '=', enquiry.assignedOfficerId).executeTakeFirst();
+  const manager = await officerAddress(ctx.trx, officer?.line_manager_id ?? null);
+  const at = ctx.now.toISOString();
+  await insertEvent(ctx.trx, enquiry.id, { kind: 'escalated', text: manager ? `Overdue: ${manager.toName}, ${officer?.full_name}’s line manager, was told` : 'Overdue: there is no line manager to tell' }, systemActor, at);
+  await appendAudit(ctx.trx, ctx.deps.db.dialect, systemActor, { action: 'enquiry.escalated', entity: 'enquiry', entityId: enquiry.id, after: { dueOn: enquiry.dueOn, managerTold: manager?.to ?? null } }, ctx.now);
+  if (!manager) return;
+  await queueMail(ctx.trx, { ...manager, subject: `${enquiry.reference} is overdue`, text: `${enquiry.memberName}’s enquiry “${enquiry.subject}”, with ${officer?.full_name}, was due by ${formatDate(enquiry.dueOn!)} and has not been answered.${link(ctx, enquiry.id)}`, kind: 'enquiry.escalation', entity: 'enquiry', entityId: enquiry.id }, ctx.now);
+}
+
+async function digest(ctx: JobContext): Promise<void> {
+  const today = ukDate(ctx.now);
+  const open = await ctx.trx
+    .selectFrom('enquiries as e')
+    .innerJoin('officers as o', 'o.id', 'e.assigned_officer_id')
+    .select(['e.assigned_officer_id as officerId', 'e.reference', 'e.subject', 'e.due_on', 'e.status'])
+    .where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member'])
+    .orderBy('e.due_on')
+    .execute();
+  const byOfficer = Map.groupBy(open, (row) => row.officerId!);
+  for (const [officerId, rows] of byOfficer) {
+    const to = await officerAddress(ctx.trx, officerId);
+    if (!to) continue;
+    const overdue = rows.filter((r) => r.due_on !== null && r.due_on < today && r.status !== 'awaiting-member').length;
+    const lines = rows.map((r) => `${r.reference}  due ${r.due_on ? formatDate(r.due_on) : '—'}${r.status === 'awaiting-member' ? ' (waiting for the member)' : r.due_on !== null && r.due_on < today ? ' (OVERDUE)' : ''}  ${r.subject}`);
+    await queueMail(ctx.trx, { ...to, subject: `Your open enquiries: ${rows.length}${overdue ? `, ${overdue} overdue` : ''}`, text: `Your open member enquiries this week, soonest deadline first:\n\n${lines.join('\n')}${ctx.deps.config.baseUrl ? `\n\n${ctx.deps.config.baseUrl}/enquiries` : ''}`, kind: 'enquiry.digest', entity: 'officer', entityId: officerId }, ctx.now);
+  }
+  await scheduleWeeklyDigest({ trx: ctx.trx, at: ctx.now, baseUrl: ctx.deps.config.baseUrl }, today);
+}
+
+export const enquiryJobHandlers: JobHandlers = { 'enquiry.reminder': remind, 'enquiry.escalation': escalate, 'enquiry.digest': digest };
