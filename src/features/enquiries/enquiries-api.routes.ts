@@ -65,6 +65,9 @@ const newBody = z.object({
   residentReference: z.string().optional(),
   serviceRequestReference: z.string().optional(),
   copyTo: z.array(z.number().int()).optional(),
+  // An officer's priorities are set by their managers, not by members (model 49): there is no way to mark one urgent.
+  urgent: z.never({ error: 'members cannot mark an enquiry urgent: officers’ priorities are set by their managers' }).optional(),
+  priority: z.never({ error: 'members cannot set an enquiry’s priority: officers’ priorities are set by their managers' }).optional(),
 });
 
 const transitionBody = z.object({

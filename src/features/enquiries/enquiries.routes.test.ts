@@ -145,6 +145,9 @@ describe('the enquiries API', () => {
     const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries', headers: { authorization: auth }, payload: { subject: 5 } });
     assert.equal(wrongType.statusCode, 400);
     assert.ok(wrongType.json().fields.some((f: { field: string }) => f.field === 'subject'));
+    const urgent = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries', headers: { authorization: auth }, payload: { subject: 'x', details: 'x', urgent: true } });
+    assert.equal(urgent.statusCode, 400);
+    assert.match(JSON.stringify(urgent.json().fields), /"field":"urgent","message":"members cannot mark an enquiry urgent/);
     const badAction = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries/1/fly', headers: { authorization: auth }, payload: { version: 1 } });
     assert.equal(badAction.statusCode, 400);
   });
