@@ -18,7 +18,8 @@ export type ListFilter = {
   status?: 'open' | EnquiryStatus | undefined;
   /** Overdue on this day: due before it, its deadline running. */
   overdueOn?: string | undefined;
-  wardId?: number | undefined;
+  /** null: enquiries with no ward. */
+  wardId?: number | null | undefined;
   /** null: enquiries given no service. */
   serviceId?: number | null | undefined;
   /** null: enquiries not yet assigned. */
@@ -76,7 +77,7 @@ function filteredEnquiries(q: Q, scope: ListScope, filter: Omit<ListFilter, 'lim
   if (filter.status === 'open') query = query.where('e.status', 'in', OPEN_STATUSES);
   else if (filter.status) query = query.where('e.status', '=', filter.status);
   if (filter.overdueOn) query = query.where('e.due_on', '<', filter.overdueOn).where('e.status', 'in', RUNNING_STATUSES);
-  if (filter.wardId !== undefined) query = query.where('e.ward_id', '=', filter.wardId);
+  if (filter.wardId !== undefined) query = query.where('e.ward_id', filter.wardId === null ? 'is' : '=', filter.wardId);
   if (filter.serviceId !== undefined) query = query.where('e.service_id', filter.serviceId === null ? 'is' : '=', filter.serviceId);
   if (filter.officerId !== undefined) query = query.where('e.assigned_officer_id', filter.officerId === null ? 'is' : '=', filter.officerId);
   if (filter.receivedFrom) query = query.where('e.received_on', '>=', filter.receivedFrom);
