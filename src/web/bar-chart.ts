@@ -58,7 +58,7 @@ export function barChartSvg(chart: BarChart): string {
     legendX += 30 + series.name.length * 7.5;
   }
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="nolan-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" focusable="false">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="nolan-chart" viewBox="0 0 ${width} ${height}" font-family="GDS Transport, arial, sans-serif" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" focusable="false">`,
     `<title id="${chart.id}-title">${escapeXml(chart.title)}</title>`,
     `<desc id="${chart.id}-desc">${escapeXml(chart.description)}</desc>`,
     ...parts,
