@@ -48,7 +48,9 @@ export function barChartSvg(chart: BarChart): string {
       if (value === null || value === undefined || value <= 0) return;
       parts.push(`<rect x="${(x0 + s * barWidth).toFixed(1)}" y="${y(value).toFixed(1)}" width="${(barWidth - 1).toFixed(1)}" height="${(top + plotHeight - y(value)).toFixed(1)}" fill="${series.colour}"/>`);
     });
-    const label = category.length > 14 ? `${category.slice(0, 13)}…` : category;
+    // A label longer than its slot is shortened; the table beside the chart has it in full.
+    const fits = Math.max(4, Math.floor(slot / 7));
+    const label = category.length > fits ? `${category.slice(0, fits - 1)}…` : category;
     parts.push(`<text x="${(left + slot * c + slot / 2).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" font-size="${chart.categories.length > 8 ? 10 : 12}" fill="#0b0c0c">${escapeXml(label)}</text>`);
   });
   let legendX = left;

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.repository.ts';
+import { createAccount } from '../accounts/accounts.service.ts';
+import { systemActor } from '../audit/audit.repository.ts';
 import { logEnquiry } from './enquiry.service.ts';
 import type { EnquiryStatus } from './enquiry.types.ts';
 import { actorFor, addEnquiryCouncil, PASSWORD, type EnquiryCouncil } from './enquiry.fixture.ts';
@@ -130,6 +132,16 @@ describe('enquiry reports and statistics', () => {
     assert.match((await clerk.get('/enquiries/overview')).body, /across the council/);
     await assertCountsLinkToTheirLists(clerk, '/enquiries/overview');
     assert.equal((await (await as(c.users.ann)).get('/enquiries/overview')).statusCode, 403, 'a member has the list of their own');
+  });
+
+  it('shows a director every service their officers work in, grouped by service', async () => {
+    const { id } = await createAccount(t.deps, systemActor, { email: 'dana@riverbend.gov.uk', fullName: 'Dana Director', roles: ['officer'], password: PASSWORD, officerId: c.officers.director });
+    const director = await as({ id, email: 'dana@riverbend.gov.uk', fullName: 'Dana Director', roles: ['officer'], powers: [], memberId: null, officerId: c.officers.director, via: 'session' });
+    const page = await director.get('/enquiries/overview');
+    assert.match(page.body, /Director’s view/);
+    assert.match(page.body, />Highways<\/th>\s*<td[^>]*><a[^>]*>3<\/a><\/td>\s*<td[^>]*><a[^>]*>1<\/a>[\s\S]*Hal Head/);
+    assert.equal(await assertCountsLinkToTheirLists(director, '/enquiries/overview'), 6, 'Parks has nothing open, so no row');
+    assert.deepEqual(csvLines((await director.get('/enquiries/statistics.csv?table=by-service')).body).slice(1), ['Highways,12,9,89,2,3,1', 'Parks,1,1,0,17,0,0']);
   });
 
   it('gives an officer’s statistics only their own area, and none to an officer who manages nobody or a member', async () => {
