@@ -16,7 +16,7 @@ type Query = Record<string, string | string[] | undefined>;
 type Known = { wards: { id: number }[]; services: { id: number }[]; officers: { id: number }[] };
 
 /** The filters a link may carry; `none` selects enquiries with no ward or service, or not yet assigned. */
-export type ListParams = { view: string; q: string; ward: string; service: string; officer: string; receivedFrom: string; receivedTo: string };
+export type ListParams = { view: string; q: string; ward: string; service: string; officer: string; receivedFrom: string; receivedTo: string; answeredFrom: string; answeredTo: string };
 
 const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 
@@ -66,6 +66,12 @@ export function readListFilter(query: Query, known: Known, today: string, pageSi
   if (from.value) filter.receivedFrom = from.value;
   if (to.value) filter.receivedTo = to.value;
   if (from.value && to.value && from.value > to.value) problems.push({ field: 'receivedTo-day', message: 'The last date received must be the same as or after the first' });
+  // Answered between two days: only ever in a link from the statistics, so a whole date, not a date input.
+  for (const name of ['answeredFrom', 'answeredTo'] as const) {
+    const value = one(query[name]);
+    if (value && !isRealDate(value)) problems.push({ field: 'view', message: 'The dates answered in this link are not real dates' });
+    else if (value) filter[name] = value;
+  }
   const page = /^\d{1,5}$/.test(one(query.page)) ? Math.max(1, Number(one(query.page))) : 1;
   filter.offset = (page - 1) * pageSize;
   const params: ListParams = {
@@ -76,6 +82,8 @@ export function readListFilter(query: Query, known: Known, today: string, pageSi
     officer: one(query.officer),
     receivedFrom: from.value,
     receivedTo: to.value,
+    answeredFrom: filter.answeredFrom ?? '',
+    answeredTo: filter.answeredTo ?? '',
   };
   return { filter, problems, page, params, dates: { receivedFrom: from.parts, receivedTo: to.parts } };
 }

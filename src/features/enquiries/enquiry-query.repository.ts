@@ -3,6 +3,7 @@
 // report or export that the person could not open (the rule itself is in enquiry-access.ts).
 import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
+import { ukDate } from '../../clock.ts';
 import { fts5AnyOf, fts5Query, readSearch } from './enquiry-search-words.ts';
 import { OPEN_STATUSES, type EnquiryListItem, type EnquiryStatus } from './enquiry.types.ts';
 
@@ -26,6 +27,9 @@ export type ListFilter = {
   officerId?: number | null | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
+  /** Answered on or after this UK date, and on or before answeredTo (answered_at is UTC: see ukDayBounds). */
+  answeredFrom?: string | undefined;
+  answeredTo?: string | undefined;
   /** Words to find in the subject or details, as typed (see enquiry-search-words.ts). */
   words?: string | undefined;
   limit: number;
@@ -50,6 +54,20 @@ function matchesWords(q: Q, text: string): Expression<SqlBool> {
     return sql`(${sql.join(parts, sql` and `)})`;
   });
   return alternatives.length ? sql<SqlBool>`(${sql.join(alternatives, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The UTC instant a UK calendar day begins: midnight in London, which is 23:00 UTC the day before in British
+ * Summer Time. Times are stored as ISO strings in UTC, which compare in time order as text on both engines.
+ */
+export function ukDayStartUtc(day: string): string {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  const hourBefore = new Date(midnightUtc - 3_600_000);
+  return (ukDate(hourBefore) === day ? hourBefore : new Date(midnightUtc)).toISOString();
 }
 
 function visibleEnquiries(q: Q, scope: ListScope) {
@@ -82,6 +100,8 @@ function filteredEnquiries(q: Q, scope: ListScope, filter: Omit<ListFilter, 'lim
   if (filter.officerId !== undefined) query = query.where('e.assigned_officer_id', filter.officerId === null ? 'is' : '=', filter.officerId);
   if (filter.receivedFrom) query = query.where('e.received_on', '>=', filter.receivedFrom);
   if (filter.receivedTo) query = query.where('e.received_on', '<=', filter.receivedTo);
+  if (filter.answeredFrom) query = query.where('e.answered_at', '>=', ukDayStartUtc(filter.answeredFrom));
+  if (filter.answeredTo) query = query.where('e.answered_at', '<', ukDayStartUtc(nextDay(filter.answeredTo)));
   if (filter.words?.trim()) {
     const words = filter.words.trim();
     query = query.where(() => matchesWords(q, words));

@@ -150,14 +150,27 @@ export function registerEnquiryReports(app: FastifyInstance, deps: Deps): void {
           { name: 'Overdue', colour: RED, values: stats.byService.map((s) => s.overdue) },
         ],
       }),
-      byMonth: stats.byMonth.map((m) => ({ ...m, label: monthLabel(m.month), percent: percent(m), days: days(m), href: listHref({ view: 'all', receivedFrom: monthRange(m.month).from, receivedTo: monthRange(m.month).to }) })),
+      byMonth: stats.byMonth.map((m) => {
+        const { from, to } = monthRange(m.month);
+        return { ...m, label: monthLabel(m.month), percent: percent(m), days: days(m), links: { received: listHref({ view: 'all', receivedFrom: from, receivedTo: to }), answered: listHref({ view: 'all', answeredFrom: from, answeredTo: to }) } };
+      }),
       byService: stats.byService.map((s) => {
         const service = param(s.serviceId);
-        return { ...s, percent: percent(s), days: days(s), links: { received: listHref({ view: 'all', service, receivedFrom: period.from, receivedTo: period.to }), open: listHref({ view: 'open', service }), overdue: listHref({ view: 'overdue', service }) } };
+        const links = {
+          received: listHref({ view: 'all', service, receivedFrom: period.from, receivedTo: period.to }),
+          answered: listHref({ view: 'all', service, answeredFrom: period.from, answeredTo: period.to }),
+          open: listHref({ view: 'open', service }),
+          overdue: listHref({ view: 'overdue', service }),
+        };
+        return { ...s, percent: percent(s), days: days(s), links };
       }),
       byServiceMonth: stats.byServiceMonth
         .filter((r) => r.received || r.answered)
-        .map((r) => ({ ...r, label: monthLabel(r.month), percent: percent(r), days: days(r), href: listHref({ view: 'all', service: param(r.serviceId), receivedFrom: monthRange(r.month).from, receivedTo: monthRange(r.month).to }) })),
+        .map((r) => {
+          const { from, to } = monthRange(r.month);
+          const service = param(r.serviceId);
+          return { ...r, label: monthLabel(r.month), percent: percent(r), days: days(r), links: { received: listHref({ view: 'all', service, receivedFrom: from, receivedTo: to }), answered: listHref({ view: 'all', service, answeredFrom: from, answeredTo: to }) } };
+        }),
     });
   });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { workingCalendar } from '../../protocol/working-days.ts';
 import { enquiryStatistics, lastTwelveMonths, median, monthRange } from './enquiry-statistics.ts';
 import { count, medianDays, onTime } from './public-statistics.ts';
-import type { StatisticsRow } from './enquiry-query.repository.ts';
+import { ukDayStartUtc, type StatisticsRow } from './enquiry-query.repository.ts';
 
 const row = (r: Partial<StatisticsRow>): StatisticsRow => ({ serviceId: 1, serviceName: 'Highways', status: 'answered', receivedOn: '2026-10-01', answeredAt: null, dueOn: '2026-10-15', ...r });
 
@@ -15,6 +15,13 @@ describe('enquiry statistics', () => {
     assert.equal(lastTwelveMonths('2026-11-23').at(-1), '2026-11');
     assert.deepEqual(lastTwelveMonths('2026-01-05').slice(0, 1), ['2025-02']);
     assert.deepEqual(monthRange('2028-02'), { from: '2028-02-01', to: '2028-02-29' });
+  });
+
+  it('finds when a UK day begins in UTC, in summer time, in winter and on the days the clocks change', () => {
+    assert.equal(ukDayStartUtc('2026-10-21'), '2026-10-20T23:00:00.000Z');
+    assert.equal(ukDayStartUtc('2026-11-20'), '2026-11-20T00:00:00.000Z');
+    assert.equal(ukDayStartUtc('2026-10-25'), '2026-10-24T23:00:00.000Z');
+    assert.equal(ukDayStartUtc('2026-03-29'), '2026-03-29T00:00:00.000Z');
   });
 
   it('takes the median, halving between the middle two', () => {
