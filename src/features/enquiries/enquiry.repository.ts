@@ -1,5 +1,5 @@
-// All the SQL of member enquiries: the enquiry with its names joined in, its copies, history and attachments,
-// the officer queue and the lists, and the per-year counter behind references.
+// The SQL of one member enquiry: the enquiry with its names joined in, its copies, history and attachments,
+// the line-management tree and the per-year counter behind references. Lists and reports: enquiry-query.repository.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Deadline, Enquiry, EnquiryEvent, EnquiryStatus, Routing } from './enquiry.types.ts';
