@@ -3,10 +3,12 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_protocol_documents.ts';
 import * as m0003 from './0003_enquiries.ts';
 import * as m0004 from './0004_outbox_and_jobs.ts';
+import * as m0006 from './0006_enquiry_search.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
   '0002_protocol_documents': m0002,
   '0003_enquiries': m0003,
   '0004_outbox_and_jobs': m0004,
+  '0006_enquiry_search': m0006,
 };

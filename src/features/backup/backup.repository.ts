@@ -13,13 +13,18 @@ function untyped(q: Q): AnyDb {
   return q as unknown as AnyDb;
 }
 
-/** The tables that exist in the database, whatever the list in backup.tables.ts says. */
+/**
+ * The tables that exist in the database, whatever the list in backup.tables.ts says. On SQLite, only ordinary
+ * tables: the enquiry search index is an FTS5 virtual table with shadow tables of its own, which hold nothing
+ * but words taken from enquiries. A backup leaves them out on purpose; restoring the enquiries fills the index
+ * again through its triggers, so it can never disagree with the rows it indexes.
+ */
 export async function schemaTables(q: Q, dialect: Dialect): Promise<string[]> {
   const result =
     dialect === 'postgres'
       ? await sql<{ name: string }>`select table_name as name from information_schema.tables
           where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(q)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(q);
+      : await sql<{ name: string }>`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%'`.execute(q);
   return result.rows.map((r) => r.name).filter((name) => !MIGRATOR_TABLES.includes(name)).sort();
 }
 

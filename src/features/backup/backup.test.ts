@@ -1,4 +1,5 @@
 import { after, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { postgresBooleanColumns, readPage, schemaTables, type Row } from './back
 import { BACKUP_TABLE_NAMES, BACKUP_TABLES, specOf, type BackupTable } from './backup.tables.ts';
 import { fillEveryTable } from './backup.fixture.ts';
 import { migrations } from '../../db/migrations/index.ts';
+import { listEnquiries } from '../enquiries/enquiry-query.repository.ts';
 
 const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;
 
@@ -101,8 +103,25 @@ describe('backup and restore', () => {
         assert.equal(restored.rows, summary.rows);
         await assertSameData(target, original);
         await assertNewRowsGetNewIds(target);
+        const found = await listEnquiries(target.kysely, { all: true }, { words: 'mattress lane', limit: 10, offset: 0 });
+        assert.deepEqual(found.items.map((i) => i.subject), ['Fly-tipping'], 'the restored enquiries are found by their words');
       }));
   }
+
+  it('leaves the search index out of the tables it lists: it is made from the enquiries, not backed up', async () => {
+    const db = await createTestDb();
+    try {
+      const tables = await schemaTables(db.kysely, db.dialect);
+      assert.ok(tables.includes('enquiries'));
+      assert.deepEqual(tables.filter((t) => t.startsWith('enquiry_search')), []);
+      if (db.dialect === 'sqlite') {
+        const index = await sql<{ name: string }>`select name from sqlite_master where name like 'enquiry_search%' and type = 'table'`.execute(db.kysely);
+        assert.ok(index.rows.length >= 4, 'the FTS5 table and its shadow tables exist');
+      }
+    } finally {
+      await db.drop();
+    }
+  });
 
   it('reads tables larger than a page in key order', () =>
     withDbs(async (original, target) => {

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
+import { findWard } from '../directory/wards.repository.ts';
+import { findOfficer, listServices } from '../directory/officers.repository.ts';
+import { isRealDate } from './enquiry-list-filter.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
 import { apiError } from '../api/api.routes.ts';
 import { ACTIONS, listScopeFor } from './enquiry-access.ts';
@@ -82,6 +85,28 @@ const API_FIELDS: Record<string, string> = { wardId: 'ward', serviceId: 'service
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
+const day = z.string().refine(isRealDate, 'must be a real date, YYYY-MM-DD');
+const listQuery = z.object({
+  status: z.enum(['open', ...STATUSES]).optional(),
+  q: z.string().max(200).optional().describe('words in the subject or details: "a phrase", or, -word'),
+  ward: z.coerce.number().int().positive().optional().describe('a ward id'),
+  service: z.coerce.number().int().positive().optional().describe('a service id'),
+  officer: z.coerce.number().int().positive().optional().describe('the assigned officer’s id'),
+  receivedFrom: day.optional().describe('received on or after, YYYY-MM-DD'),
+  receivedTo: day.optional().describe('received on or before, YYYY-MM-DD'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+async function unknownReferences(deps: Deps, ids: { ward?: number | undefined; service?: number | undefined; officer?: number | undefined }): Promise<FieldError[]> {
+  const q = deps.db.kysely;
+  const problems: FieldError[] = [];
+  if (ids.ward !== undefined && !(await findWard(q, ids.ward))) problems.push({ field: 'ward', message: 'No ward has this id' });
+  if (ids.service !== undefined && !(await listServices(q)).some((s) => s.id === ids.service)) problems.push({ field: 'service', message: 'No service has this id' });
+  if (ids.officer !== undefined && !(await findOfficer(q, ids.officer))) problems.push({ field: 'officer', message: 'No officer has this id' });
+  return problems;
+}
+
 export function registerEnquiryApi(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: enquiryAccess };
@@ -104,13 +129,17 @@ export function registerEnquiryApi(app: FastifyInstance, deps: Deps): void {
       config,
       schema: {
         tags: ['enquiries'],
-        summary: 'The enquiries the caller may see, soonest deadline first',
-        querystring: z.object({ status: z.enum(['open', ...STATUSES]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+        summary: 'The enquiries the caller may see, soonest deadline first, searched and filtered',
+        querystring: listQuery,
       },
     },
     async (request) => {
       const user = request.user!;
-      const { items, total } = await listEnquiries(deps.db.kysely, await listScopeFor(deps.db.kysely, user), request.query);
+      const { q, ward, service, officer, receivedFrom, receivedTo, ...rest } = request.query;
+      const problems = await unknownReferences(deps, { ward, service, officer });
+      if (problems.length) throw new ValidationError(problems);
+      const filter = { ...rest, words: q, wardId: ward, serviceId: service, officerId: officer, receivedFrom, receivedTo };
+      const { items, total } = await listEnquiries(deps.db.kysely, await listScopeFor(deps.db.kysely, user), filter);
       return { total, items: items.map((i) => ({ id: i.id, reference: i.reference, subject: i.subject, status: i.status, member: i.memberName, ward: i.wardName, service: i.serviceName, assignedOfficer: i.assignedOfficerName, receivedAt: i.receivedAt, dueDate: i.dueOn })) };
     },
   );

@@ -134,6 +134,22 @@ describe('the enquiries API', () => {
     assert.equal(stale.statusCode, 409);
   });
 
+  it('searches and filters the list, within what the caller may see, and names a filter it cannot use', async () => {
+    const ann = await bearer(c.users.ann.id);
+    const get = async (auth: string, query: string) => t.app.inject({ method: 'GET', url: `/api/v1/enquiries?${query}`, headers: { authorization: auth } });
+    const found = await get(ann, `q=${encodeURIComponent('missed collection')}&status=open&service=${c.services.highways}&receivedFrom=2026-11-23&receivedTo=2026-11-23`);
+    assert.equal(found.statusCode, 200, found.body);
+    assert.deepEqual(found.json().items.map((i: { reference: string }) => i.reference), ['ENQ-26-0001']);
+    assert.equal((await get(ann, 'q=collection -missed')).json().total, 0);
+    assert.equal((await get(await bearer(c.users.bo.id), 'q=collection')).json().total, 0, 'another member’s enquiry is never found');
+    const bad = await get(ann, 'officer=99999&receivedFrom=2026-02-31');
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().fields.some((f: { field: string }) => f.field === 'querystring.receivedFrom'));
+    const unknown = await get(ann, 'officer=99999');
+    assert.equal(unknown.statusCode, 400);
+    assert.deepEqual(unknown.json().fields, [{ field: 'officer', message: 'No officer has this id' }]);
+  });
+
   it('answers bad input with 400 naming the field', async () => {
     const auth = await bearer(c.users.ann.id);
     const empty = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries', headers: { authorization: auth }, payload: { subject: '', details: 'x', service: 9999 } });

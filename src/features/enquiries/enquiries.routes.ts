@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { access, type CurrentUser } from '../../web/access.ts';
 import { asList, formErrors } from '../../web/forms.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
@@ -14,9 +14,10 @@ import { listWards } from '../directory/wards.repository.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
-import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListFilter } from './enquiry.repository.ts';
+import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts } from './enquiry.repository.ts';
+import { LIST_VIEWS, listHref, readListFilter } from './enquiry-list-filter.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
-import { STATUSES, STATUS_LABELS } from './enquiry.types.ts';
+import { STATUS_LABELS } from './enquiry.types.ts';
 import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
 
 // Anyone signed in: what each person sees is narrowed to their own enquiries (enquiry-access.ts).
@@ -39,34 +40,25 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/enquiries', { config: { access: enquiryAccess } }, async (request, reply) => {
     const user = userOf(request);
-    const query = request.query as Record<string, string | undefined>;
-    const problems: FieldError[] = [];
-    const filter: ListFilter = { limit: PAGE_SIZE, offset: 0 };
-    const view = query.view ?? 'open';
-    if (view === 'open') filter.status = 'open';
-    else if (view === 'overdue') filter.overdueOn = today();
-    else if ((STATUSES as readonly string[]).includes(view)) filter.status = view as ListFilter['status'];
-    else if (view !== 'all') problems.push({ field: 'view', message: 'Choose which enquiries to show from the list' });
-    const wards = await listWards(q);
-    if (query.ward) {
-      const ward = wards.find((w) => String(w.id) === query.ward);
-      if (ward) filter.wardId = ward.id;
-      else problems.push({ field: 'ward', message: 'Select a ward from the list' });
-    }
-    const page = /^\d{1,5}$/.test(query.page ?? '') ? Math.max(1, Number(query.page)) : 1;
-    filter.offset = (page - 1) * PAGE_SIZE;
-    const { items, total } = await listEnquiries(q, await listScopeFor(q, user), filter);
+    const day = today();
+    const [wards, services, officers] = await Promise.all([listWards(q), listServices(q), listOfficers(q, { day, includeLeft: true })]);
+    const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, { wards, services, officers }, day, PAGE_SIZE);
+    const { items, total } = problems.length ? { items: [], total: 0 } : await listEnquiries(q, await listScopeFor(q, user), filter);
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
-    const keep = (extra: Record<string, string>) => `/enquiries?${new URLSearchParams({ view, ...(filter.wardId ? { ward: String(filter.wardId) } : {}), ...extra }).toString()}`;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
-      rows: items.map((i) => listRow(i, today())),
+      rows: items.map((i) => listRow(i, day)),
       total,
-      view,
-      views: [['open', 'Open'], ['overdue', 'Overdue'], ['answered', 'Answered'], ['closed', 'Closed'], ['all', 'All']],
+      searched: Boolean(params.q),
+      view: params.view,
+      views: LIST_VIEWS.map(([id, text]) => ({ id, text, href: listHref({ ...params, view: id }) })),
       wards,
-      values: { ward: filter.wardId ? String(filter.wardId) : '' },
-      pagination: { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), previous: page > 1 ? keep({ page: String(page - 1) }) : null, next: page * PAGE_SIZE < total ? keep({ page: String(page + 1) }) : null },
+      services,
+      officers,
+      values: { ...params, ...dates },
+      reports: user.officerId !== null || oversees(user),
+      pagination: { page, pages, previous: page > 1 ? listHref({ ...params, page: page - 1 }) : null, next: page < pages ? listHref({ ...params, page: page + 1 }) : null },
       errors: problems.length ? formErrors(problems) : undefined,
     });
   });

@@ -1,5 +1,5 @@
-// All the SQL of member enquiries: the enquiry with its names joined in, its copies, history and attachments,
-// the officer queue and the lists, and the per-year counter behind references.
+// The SQL of one member enquiry: the enquiry with its names joined in, its copies, history and attachments,
+// the line-management tree and the per-year counter behind references. Lists and reports: enquiry-query.repository.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Deadline, Enquiry, EnquiryEvent, EnquiryListItem, EnquiryStatus, Routing } from './enquiry.types.ts';
@@ -216,54 +216,7 @@ export async function listEvents(q: Q, enquiryId: number): Promise<EnquiryEvent[
   }));
 }
 
-/** Who may see which enquiries, as a list query narrows them (see enquiry-access.ts for the rule itself). */
-export type ListScope = { all: true } | { all: false; memberId: number | null; officerIds: number[] };
-
-export type ListFilter = { status?: 'open' | EnquiryStatus | undefined; wardId?: number | undefined; overdueOn?: string | undefined; limit: number; offset: number };
-
-export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter): Promise<{ items: EnquiryListItem[]; total: number }> {
-  let query = selectEnquiries(q);
-  if (!scope.all) {
-    const { memberId, officerIds } = scope;
-    query = query.where((eb) =>
-      eb.or([
-        ...(memberId !== null ? [eb('e.member_id', '=', memberId), eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
-        ...(officerIds.length ? [eb('e.assigned_officer_id', 'in', officerIds)] : []),
-        eb.val(false),
-      ]),
-    );
-  }
-  if (filter.status === 'open') query = query.where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member']);
-  else if (filter.status) query = query.where('e.status', '=', filter.status);
-  if (filter.wardId !== undefined) query = query.where('e.ward_id', '=', filter.wardId);
-  if (filter.overdueOn) query = query.where('e.due_on', '<', filter.overdueOn).where('e.status', 'in', ['received', 'acknowledged', 'in-progress']);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
-  // The officer's queue: soonest deadline first, then the longest waiting; the member cannot reorder it (model 49).
-  const rows = await query
-    .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
-    .orderBy('e.due_on')
-    .orderBy('e.received_at')
-    .orderBy('e.id')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return {
-    total: Number(total),
-    items: rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      subject: r.subject,
-      memberName: r.member_name,
-      wardName: r.ward_name,
-      serviceName: r.service_name,
-      status: r.status as EnquiryStatus,
-      assignedOfficerName: r.officer_name,
-      receivedAt: r.received_at,
-      receivedOn: r.received_on,
-      dueOn: r.due_on,
-    })),
-  };
-}
+export { listEnquiries, type ListFilter, type ListScope } from './enquiry-query.repository.ts';
 
 /** Officers an officer manages, directly or through others: managers see their teams' enquiries. */
 export async function officersManagedBy(q: Q, officerId: number): Promise<number[]> {

@@ -1,0 +1,192 @@
+// The SQL that finds enquiries: the list with its filters and word search, and the counts and rows that the
+// reports and statistics are made from. Every query starts from visibleEnquiries, so nothing reaches a page,
+// report or export that the person could not open (the rule itself is in enquiry-access.ts).
+import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Tables } from '../../db/database.ts';
+import { ukDate } from '../../clock.ts';
+import { fts5AnyOf, fts5Query, readSearch } from './enquiry-search-words.ts';
+import { OPEN_STATUSES, type EnquiryListItem, type EnquiryStatus } from './enquiry.types.ts';
+
+type Q = Kysely<Tables> | Transaction<Tables>;
+
+/** Who may see which enquiries, as a query narrows them. */
+export type ListScope = { all: true } | { all: false; memberId: number | null; officerIds: number[] };
+
+/** The statuses in which a deadline runs: an enquiry waiting on the member is paused, so never overdue. */
+export const RUNNING_STATUSES: readonly EnquiryStatus[] = ['received', 'acknowledged', 'in-progress'];
+
+export type ListFilter = {
+  status?: 'open' | EnquiryStatus | undefined;
+  /** Overdue on this day: due before it, its deadline running. */
+  overdueOn?: string | undefined;
+  /** null: enquiries with no ward. */
+  wardId?: number | null | undefined;
+  /** null: enquiries given no service. */
+  serviceId?: number | null | undefined;
+  /** null: enquiries not yet assigned. */
+  officerId?: number | null | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  /** Answered on or after this UK date, and on or before answeredTo (answered_at is UTC: see ukDayBounds). */
+  answeredFrom?: string | undefined;
+  answeredTo?: string | undefined;
+  /** Words to find in the subject or details, as typed (see enquiry-search-words.ts). */
+  words?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+function onPostgres(q: Q): boolean {
+  return q.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The word search: PostgreSQL's full-text search over the indexed expression, or SQLite's FTS5 index. */
+function matchesWords(q: Q, text: string): Expression<SqlBool> {
+  if (onPostgres(q)) {
+    // The same expression as the enquiries_words index (migration 0006), or the index is not used.
+    return sql<SqlBool>`to_tsvector('english', e.subject || ' ' || e.details) @@ websearch_to_tsquery('english', ${text})`;
+  }
+  const alternatives = readSearch(text).map((alt) => {
+    const parts = [
+      ...(alt.phrases.length ? [sql`e.id in (select rowid from enquiry_search where enquiry_search match ${fts5Query(alt.phrases)})`] : []),
+      ...(alt.excluded.length ? [sql`e.id not in (select rowid from enquiry_search where enquiry_search match ${fts5AnyOf(alt.excluded)})`] : []),
+    ];
+    return sql`(${sql.join(parts, sql` and `)})`;
+  });
+  return alternatives.length ? sql<SqlBool>`(${sql.join(alternatives, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The UTC instant a UK calendar day begins: midnight in London, which is 23:00 UTC the day before in British
+ * Summer Time. Times are stored as ISO strings in UTC, which compare in time order as text on both engines.
+ */
+export function ukDayStartUtc(day: string): string {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  const hourBefore = new Date(midnightUtc - 3_600_000);
+  return (ukDate(hourBefore) === day ? hourBefore : new Date(midnightUtc)).toISOString();
+}
+
+function visibleEnquiries(q: Q, scope: ListScope) {
+  let query = q
+    .selectFrom('enquiries as e')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .leftJoin('wards as w', 'w.id', 'e.ward_id')
+    .leftJoin('services as s', 's.id', 'e.service_id')
+    .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id');
+  if (!scope.all) {
+    const { memberId, officerIds } = scope;
+    query = query.where((eb) =>
+      eb.or([
+        ...(memberId !== null ? [eb('e.member_id', '=', memberId), eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
+        ...(officerIds.length ? [eb('e.assigned_officer_id', 'in', officerIds)] : []),
+        eb.val(false),
+      ]),
+    );
+  }
+  return query;
+}
+
+function filteredEnquiries(q: Q, scope: ListScope, filter: Omit<ListFilter, 'limit' | 'offset'>) {
+  let query = visibleEnquiries(q, scope);
+  if (filter.status === 'open') query = query.where('e.status', 'in', OPEN_STATUSES);
+  else if (filter.status) query = query.where('e.status', '=', filter.status);
+  if (filter.overdueOn) query = query.where('e.due_on', '<', filter.overdueOn).where('e.status', 'in', RUNNING_STATUSES);
+  if (filter.wardId !== undefined) query = query.where('e.ward_id', filter.wardId === null ? 'is' : '=', filter.wardId);
+  if (filter.serviceId !== undefined) query = query.where('e.service_id', filter.serviceId === null ? 'is' : '=', filter.serviceId);
+  if (filter.officerId !== undefined) query = query.where('e.assigned_officer_id', filter.officerId === null ? 'is' : '=', filter.officerId);
+  if (filter.receivedFrom) query = query.where('e.received_on', '>=', filter.receivedFrom);
+  if (filter.receivedTo) query = query.where('e.received_on', '<=', filter.receivedTo);
+  if (filter.answeredFrom) query = query.where('e.answered_at', '>=', ukDayStartUtc(filter.answeredFrom));
+  if (filter.answeredTo) query = query.where('e.answered_at', '<', ukDayStartUtc(nextDay(filter.answeredTo)));
+  if (filter.words?.trim()) {
+    const words = filter.words.trim();
+    query = query.where(() => matchesWords(q, words));
+  }
+  return query;
+}
+
+export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter): Promise<{ items: EnquiryListItem[]; total: number }> {
+  const query = filteredEnquiries(q, scope, filter);
+  const { total } = await query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  // The officer's queue: soonest deadline first, then the longest waiting; the member cannot reorder it (model 49).
+  const rows = await query
+    .select(['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on'])
+    .select(['m.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name'])
+    .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
+    .orderBy('e.due_on')
+    .orderBy('e.received_at')
+    .orderBy('e.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      subject: r.subject,
+      memberName: r.member_name,
+      wardName: r.ward_name,
+      serviceName: r.service_name,
+      status: r.status as EnquiryStatus,
+      assignedOfficerName: r.officer_name,
+      receivedAt: r.received_at,
+      receivedOn: r.received_on,
+      dueOn: r.due_on,
+    })),
+  };
+}
+
+export type OpenCount = {
+  serviceId: number | null;
+  serviceName: string | null;
+  officerId: number | null;
+  officerName: string | null;
+  wardId: number | null;
+  wardName: string | null;
+  open: number;
+  overdue: number;
+};
+
+/**
+ * Open and overdue enquiries on a day, counted by service and officer, or by ward. The list filters
+ * (status=open or overdue, service, officer, ward) select exactly the enquiries each count counts.
+ */
+export async function countOpen(q: Q, scope: ListScope, today: string, by: 'service-officer' | 'ward'): Promise<OpenCount[]> {
+  const base = filteredEnquiries(q, scope, { status: 'open' });
+  const overdue = sql<number | string>`sum(case when e.due_on < ${today} and e.status in (${sql.join([...RUNNING_STATUSES])}) then 1 else 0 end)`;
+  const counted = [sql<number | string>`count(*)`.as('open'), overdue.as('overdue')];
+  if (by === 'ward') {
+    const rows = await base.select(['e.ward_id', 'w.name as ward_name']).select(counted).groupBy(['e.ward_id', 'w.name']).orderBy('w.name').execute();
+    return rows.map((r) => ({ serviceId: null, serviceName: null, officerId: null, officerName: null, wardId: r.ward_id, wardName: r.ward_name, open: Number(r.open), overdue: Number(r.overdue) }));
+  }
+  const rows = await base
+    .select(['e.service_id', 's.name as service_name', 'e.assigned_officer_id', 'o.full_name as officer_name'])
+    .select(counted)
+    .groupBy(['e.service_id', 's.name', 'e.assigned_officer_id', 'o.full_name'])
+    .orderBy('s.name')
+    .orderBy('o.full_name')
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, officerId: r.assigned_officer_id, officerName: r.officer_name, wardId: null, wardName: null, open: Number(r.open), overdue: Number(r.overdue) }));
+}
+
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+export type StatisticsRow = { serviceId: number | null; serviceName: string | null; status: EnquiryStatus; receivedOn: string; answeredAt: string | null; dueOn: string | null };
+
+/** The enquiries the statistics count: received or answered since a day, or open now. */
+export async function statisticsRows(q: Q, scope: ListScope, since: string): Promise<StatisticsRow[]> {
+  const rows = await visibleEnquiries(q, scope)
+    .select(['e.service_id', 's.name as service_name', 'e.status', 'e.received_on', 'e.answered_at', 'e.due_on'])
+    // answered_at is UTC: a day's margin keeps an answer given just after midnight in British Summer Time.
+    .where((eb) => eb.or([eb('e.received_on', '>=', since), eb('e.answered_at', '>=', dayBefore(since)), eb('e.status', 'in', OPEN_STATUSES)]))
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, status: r.status as EnquiryStatus, receivedOn: r.received_on, answeredAt: r.answered_at, dueOn: r.due_on }));
+}
