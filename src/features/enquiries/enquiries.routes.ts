@@ -22,6 +22,9 @@ import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enq
 // Anyone signed in: what each person sees is narrowed to their own enquiries (enquiry-access.ts).
 export const enquiryAccess = access.signedIn;
 const PAGE_SIZE = 50;
+// Past this many, a list says "more than 1,000": counting a long queue to the last enquiry would cost more than
+// the page itself, and a count is cheap only over a bounded stretch of an index.
+const COUNT_UP_TO = 1000;
 type Body = Record<string, unknown>;
 
 function one(value: unknown): string {
@@ -55,18 +58,20 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     }
     const page = /^\d{1,5}$/.test(query.page ?? '') ? Math.max(1, Number(query.page)) : 1;
     filter.offset = (page - 1) * PAGE_SIZE;
-    const { items, total } = await listEnquiries(q, await listScopeFor(q, user), filter);
+    const { items, total, more } = await listEnquiries(q, await listScopeFor(q, user), { ...filter, countUpTo: COUNT_UP_TO });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     const keep = (extra: Record<string, string>) => `/enquiries?${new URLSearchParams({ view, ...(filter.wardId ? { ward: String(filter.wardId) } : {}), ...extra }).toString()}`;
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
       rows: items.map((i) => listRow(i, today())),
       total,
+      more,
+      totalText: total.toLocaleString('en-GB'),
       view,
       views: [['open', 'Open'], ['overdue', 'Overdue'], ['answered', 'Answered'], ['closed', 'Closed'], ['all', 'All']],
       wards,
       values: { ward: filter.wardId ? String(filter.wardId) : '' },
-      pagination: { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), previous: page > 1 ? keep({ page: String(page - 1) }) : null, next: page * PAGE_SIZE < total ? keep({ page: String(page + 1) }) : null },
+      pagination: { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), previous: page > 1 ? keep({ page: String(page - 1) }) : null, next: more || page * PAGE_SIZE < total ? keep({ page: String(page + 1) }) : null },
       errors: problems.length ? formErrors(problems) : undefined,
     });
   });

@@ -2,7 +2,7 @@
 // the officer queue and the lists, and the per-year counter behind references.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
-import type { Deadline, Enquiry, EnquiryEvent, EnquiryListItem, EnquiryStatus, Routing } from './enquiry.types.ts';
+import { OPEN_STATUSES, STATUSES, type Deadline, type Enquiry, type EnquiryEvent, type EnquiryListItem, type EnquiryStatus, type Routing } from './enquiry.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
@@ -211,36 +211,108 @@ export async function listEvents(q: Q, enquiryId: number): Promise<EnquiryEvent[
 /** Who may see which enquiries, as a list query narrows them (see enquiry-access.ts for the rule itself). */
 export type ListScope = { all: true } | { all: false; memberId: number | null; officerIds: number[] };
 
-export type ListFilter = { status?: 'open' | EnquiryStatus | undefined; wardId?: number | undefined; overdueOn?: string | undefined; limit: number; offset: number };
+export type ListFilter = {
+  status?: 'open' | EnquiryStatus | undefined;
+  wardId?: number | undefined;
+  overdueOn?: string | undefined;
+  limit: number;
+  offset: number;
+  /** Count no further than this (at least to the end of the page, to know whether another follows); exact if absent. */
+  countUpTo?: number | undefined;
+};
 
-export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter): Promise<{ items: EnquiryListItem[]; total: number }> {
-  let query = selectEnquiries(q);
-  if (!scope.all) {
-    const { memberId, officerIds } = scope;
-    query = query.where((eb) =>
-      eb.or([
-        ...(memberId !== null ? [eb('e.member_id', '=', memberId), eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
-        ...(officerIds.length ? [eb('e.assigned_officer_id', 'in', officerIds)] : []),
-        eb.val(false),
-      ]),
-    );
-  }
-  if (filter.status === 'open') query = query.where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member']);
-  else if (filter.status) query = query.where('e.status', '=', filter.status);
-  if (filter.wardId !== undefined) query = query.where('e.ward_id', '=', filter.wardId);
-  if (filter.overdueOn) query = query.where('e.due_on', '<', filter.overdueOn).where('e.status', 'in', ['received', 'acknowledged', 'in-progress']);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
-  // The officer's queue: soonest deadline first, then the longest waiting; the member cannot reorder it (model 49).
-  const rows = await query
-    .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
-    .orderBy('e.due_on')
-    .orderBy('e.received_at')
-    .orderBy('e.id')
+/** No deadline sorts last on both engines (PostgreSQL puts nulls last, SQLite first); the indexes hold this expression. */
+const DUE_LAST = sql<number>`case when due_on is null then 1 else 0 end`;
+const OVERDUE_STATUSES: readonly EnquiryStatus[] = ['received', 'acknowledged', 'in-progress'];
+
+type Key = { column: 'member_id' | 'assigned_officer_id' | 'ward_id'; value: number } | { copiesOf: number } | null;
+
+function statusesFor(filter: ListFilter): readonly EnquiryStatus[] {
+  let statuses: readonly EnquiryStatus[] = STATUSES;
+  if (filter.status === 'open') statuses = OPEN_STATUSES;
+  else if (filter.status) statuses = [filter.status];
+  if (filter.overdueOn) statuses = statuses.filter((s) => OVERDUE_STATUSES.includes(s));
+  return statuses;
+}
+
+/**
+ * The enquiries a reader may see, a page at a time, in queue order: soonest deadline first, then the longest
+ * waiting. Each part of the reader's scope (their own as author, those copied to them, each officer they handle,
+ * or everything) is read status by status from an index already in that order, no further than the end of the
+ * page; the parts are merged and the page taken from the merge. The total is counted the same way, index ranges
+ * only, and stops at `countUpTo` when given: `more` then says there are more than `total`.
+ */
+export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter): Promise<{ items: EnquiryListItem[]; total: number; more: boolean }> {
+  const keys: Key[] = scope.all
+    ? [filter.wardId !== undefined ? { column: 'ward_id', value: filter.wardId } : null]
+    : [
+        ...(scope.memberId !== null ? [{ column: 'member_id', value: scope.memberId } as const, { copiesOf: scope.memberId }] : []),
+        ...scope.officerIds.map((id) => ({ column: 'assigned_officer_id', value: id }) as const),
+      ];
+  const statuses = statusesFor(filter);
+  if (!keys.length || !statuses.length) return { items: [], total: 0, more: false };
+  // Parts can overlap (an author copied in, a member who also handles the enquiry as an officer), except when
+  // they are all officers' queues: an enquiry has one officer.
+  const overlap = keys.length > 1 && keys.some((k) => k === null || !('column' in k) || k.column !== 'assigned_officer_id');
+
+  const narrowed = (key: Key, status: readonly EnquiryStatus[]) => {
+    let query = q.selectFrom('enquiries');
+    // From the member's copies to their enquiries: written as a join, so that even without statistics the
+    // planner starts from the few copies rather than from every enquiry in the status.
+    if (key !== null && 'copiesOf' in key) query = query.innerJoin('enquiry_copies as c', 'c.enquiry_id', 'enquiries.id').where('c.member_id', '=', key.copiesOf) as unknown as typeof query;
+    else if (key !== null) query = query.where(`enquiries.${key.column}`, '=', key.value);
+    query = status.length === 1 ? query.where('enquiries.status', '=', status[0]!) : query.where('enquiries.status', 'in', status);
+    if (filter.wardId !== undefined && (key === null || 'copiesOf' in key || key.column !== 'ward_id')) query = query.where('enquiries.ward_id', '=', filter.wardId);
+    if (filter.overdueOn) query = query.where(DUE_LAST, '=', 0).where('enquiries.due_on', '<', filter.overdueOn);
+    return query;
+  };
+
+  const wanted = filter.offset + filter.limit;
+  const ordered = keys.flatMap((key) =>
+    // Copies are few: one range, sorted. Every other part is read in index order, a status at a time.
+    (key !== null && 'copiesOf' in key ? [statuses] : statuses.map((s) => [s])).map((status) =>
+      q
+        .selectFrom(
+          narrowed(key, status)
+            .select(['enquiries.id', DUE_LAST.as('due_last'), 'enquiries.due_on', 'enquiries.received_at'])
+            .orderBy(DUE_LAST)
+            .orderBy('enquiries.due_on')
+            .orderBy('enquiries.received_at')
+            .orderBy('enquiries.id')
+            .limit(wanted)
+            .as('part'),
+        )
+        .selectAll(),
+    ),
+  );
+  const merged = ordered.slice(1).reduce((all, part) => (overlap ? all.union(part) : all.unionAll(part)), ordered[0]!);
+  const rows = await q
+    .selectFrom(merged.as('p'))
+    .innerJoin('enquiries as e', 'e.id', 'p.id')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .leftJoin('wards as w', 'w.id', 'e.ward_id')
+    .leftJoin('services as s', 's.id', 'e.service_id')
+    .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
+    .select(['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on', 'm.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name'])
+    .orderBy('p.due_last')
+    .orderBy('p.due_on')
+    .orderBy('p.received_at')
+    .orderBy('p.id')
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();
+
+  const bound = filter.countUpTo === undefined ? undefined : Math.max(filter.countUpTo, wanted) + 1;
+  const counted = keys.map((key) => {
+    const ids = narrowed(key, statuses).select('enquiries.id');
+    return q.selectFrom((bound === undefined ? ids : ids.limit(bound)).as('part')).select('id');
+  });
+  const all = counted.slice(1).reduce((acc, part) => (overlap ? acc.union(part) : acc.unionAll(part)), counted[0]!);
+  const { n } = await q.selectFrom(all.as('c')).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const more = bound !== undefined && Number(n) >= bound;
   return {
-    total: Number(total),
+    total: more ? bound - 1 : Number(n),
+    more,
     items: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
