@@ -58,18 +58,19 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     }
     const page = /^\d{1,5}$/.test(query.page ?? '') ? Math.max(1, Number(query.page)) : 1;
     filter.offset = (page - 1) * PAGE_SIZE;
+    const day = today();
     const { items, total, more } = await listEnquiries(q, await listScopeFor(q, user), { ...filter, countUpTo: COUNT_UP_TO });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     const keep = (extra: Record<string, string>) => `/enquiries?${new URLSearchParams({ view, ...(filter.wardId ? { ward: String(filter.wardId) } : {}), ...extra }).toString()}`;
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
-      rows: items.map((i) => listRow(i, today())),
+      rows: items.map((i) => listRow(i, day)),
       total,
       more,
       totalText: total.toLocaleString('en-GB'),
       view,
       views: [['open', 'Open'], ['overdue', 'Overdue'], ['answered', 'Answered'], ['closed', 'Closed'], ['all', 'All']],
-      wards,
+      wardItems: [{ value: '', text: 'Any ward' }, ...wards.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.wardId }))],
       values: { ward: filter.wardId ? String(filter.wardId) : '' },
       pagination: { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), previous: page > 1 ? keep({ page: String(page - 1) }) : null, next: more || page * PAGE_SIZE < total ? keep({ page: String(page + 1) }) : null },
       errors: problems.length ? formErrors(problems) : undefined,

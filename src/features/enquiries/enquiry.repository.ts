@@ -286,8 +286,10 @@ export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter):
     ),
   );
   const merged = ordered.slice(1).reduce((all, part) => (overlap ? all.union(part) : all.unionAll(part)), ordered[0]!);
+  // The page is chosen from the merge before anything is joined: names are looked up for its rows only.
+  const page = q.selectFrom(merged.as('u')).selectAll().orderBy('u.due_last').orderBy('u.due_on').orderBy('u.received_at').orderBy('u.id').limit(filter.limit).offset(filter.offset);
   const rows = await q
-    .selectFrom(merged.as('p'))
+    .selectFrom(page.as('p'))
     .innerJoin('enquiries as e', 'e.id', 'p.id')
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('wards as w', 'w.id', 'e.ward_id')
@@ -298,8 +300,6 @@ export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter):
     .orderBy('p.due_on')
     .orderBy('p.received_at')
     .orderBy('p.id')
-    .limit(filter.limit)
-    .offset(filter.offset)
     .execute();
 
   const bound = filter.countUpTo === undefined ? undefined : Math.max(filter.countUpTo, wanted) + 1;
