@@ -1,6 +1,7 @@
 // `npm run bench`: the engine against Cedar (bench/engine.ts), then throughput of Nolan's pages against a bare
 // Fastify route, measured side by side in one run, with the serving instance's memory. Ratios, not absolute
-// numbers, are what carry across machines. `npm run bench -- --only engine|pages` runs one part.
+// numbers, are what carry across machines. Then the enquiry list over 100,000 and 1,000,000 enquiries on both
+// engines (bench/enquiries.ts). `npm run bench -- --only engine|pages|enquiries` runs one part.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import Fastify from 'fastify';
 import { freePort, startNolan, waitForOutput } from '../test/support/process.ts';
 import { parseDemoSignIns } from '../e2e/support/server.ts';
 import { benchEngine } from './engine.ts';
+import { benchEnquiries } from './enquiries.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
 }
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== undefined && only !== 'engine' && only !== 'pages') throw new Error(`--only takes engine or pages, not ${only}`);
-if (only !== 'pages') await benchEngine();
-if (only !== 'engine') await main();
+if (only !== undefined && only !== 'engine' && only !== 'pages' && only !== 'enquiries') throw new Error(`--only takes engine, pages or enquiries, not ${only}`);
+if (only === undefined || only === 'engine') await benchEngine();
+if (only === undefined || only === 'pages') await main();
+if (only === undefined || only === 'enquiries') await benchEnquiries();

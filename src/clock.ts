@@ -19,8 +19,11 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
 }
 
 /** The calendar date in the UK (Europe/London), as YYYY-MM-DD: a council's "today". */
+// Made once: building a DateTimeFormat costs far more than formatting with one, and "today" is asked often.
+const ukDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function ukDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return ukDateFormat.format(at);
 }
 
 export function isoNow(clock: Clock): string {

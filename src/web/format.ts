@@ -4,10 +4,20 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lo
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
 const londonDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
+// Calendar dates repeat down every list (a page of deadlines spans a few weeks): each is worded once.
+const dayWords = new Map<string, string>();
+
 export function formatDate(value: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  const known = dayWords.get(value);
+  if (known !== undefined) return known;
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = dayOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateFormat.format(date) : londonDate.format(date);
+  if (!dayOnly) return londonDate.format(date);
+  const words = dateFormat.format(date);
+  if (dayWords.size >= 10_000) dayWords.clear();
+  dayWords.set(value, words);
+  return words;
 }
 
 export function formatDateTime(value: string): string {

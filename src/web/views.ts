@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { allows, type CurrentUser } from './access.ts';
 import { adminIndexAccess } from '../features/admin/admin.routes.ts';
 import { enquiryAccess } from '../features/enquiries/enquiries.routes.ts';
+import { enquiryTable } from '../features/enquiries/enquiry-table.ts';
 import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
@@ -22,6 +23,7 @@ export function createTemplateEnvironment(): nunjucks.Environment {
   );
   env.addFilter('date', (value: string | null | undefined) => (value ? formatDate(value) : ''));
   env.addFilter('dateTime', (value: string | null | undefined) => (value ? formatDateTime(value) : ''));
+  env.addGlobal('enquiryTable', enquiryTable);
   return env;
 }
 

@@ -4,6 +4,7 @@ import * as m0002 from './0002_protocol_documents.ts';
 import * as m0003 from './0003_enquiries.ts';
 import * as m0004 from './0004_outbox_and_jobs.ts';
 import * as m0006 from './0006_enquiry_search.ts';
+import * as m0007 from './0007_enquiry_indexes.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -11,4 +12,5 @@ export const migrations = {
   '0003_enquiries': m0003,
   '0004_outbox_and_jobs': m0004,
   '0006_enquiry_search': m0006,
+  '0007_enquiry_indexes': m0007,
 };

@@ -1,0 +1,220 @@
+// `npm run bench -- --only enquiries`: the enquiry list (GET /enquiries, 50 rows, signed in: session cookie, CSRF,
+// full layout) over 100,000 and then 1,000,000 stored enquiries, on SQLite and on PostgreSQL, against a bare
+// Fastify route measured in the same run. Three readers: a member with 50 enquiries of their own among them, an
+// officer whose queue is long, and democratic services, who see everything. Targets (DESIGN.md): ≥ 10% of the
+// bare route's throughput, p99 < 100 ms at 50 connections, and the 1,000,000-row figures within 20% of the
+// 100,000-row ones. PostgreSQL runs in a scratch database made and dropped here, next to the one DATABASE_URL
+// names (default: the local `test` database, whose tables are left alone).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { createPostgresDb, createSqliteDb, type Db } from '../src/db/create-db.ts';
+import { migrateToLatest } from '../src/db/migrator.ts';
+import { systemClock, ukDate } from '../src/clock.ts';
+import { seedDemo } from '../src/features/demo/demo.service.ts';
+import { freePort, startNolan, waitForOutput } from '../test/support/process.ts';
+import { seedEnquiries } from './enquiry-seed.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+const SIZES = (process.env.BENCH_ENQUIRY_ROWS ?? '100000,1000000').split(',').map(Number);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as Engine[];
+const TARGET_SHARE = 0.1;
+const TARGET_P99_MS = 100;
+const TARGET_FLAT = 0.2;
+const SESSION_SECRET = 'benchmark-session-secret-of-enough-length';
+
+type Engine = 'sqlite' | 'postgres';
+type Reader = { label: string; role: string; email: string };
+export type Row = { engine: Engine; rows: number; page: string; rps: number; bareRps: number; p99: number; rss: number; non2xx: number; cpuMs: number };
+
+async function load(url: string, headers: Record<string, string> = {}, duration = DURATION) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts };
+}
+
+/** CPU seconds the process has used: on a shared machine, its cost per request is steadier than its throughput. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const c of response.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (name) jar.set(name, value.join('='));
+    }
+  };
+  const page = await fetch(`${baseUrl}/sign-in`);
+  keep(page);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const response = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+  });
+  if (response.status !== 303) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  keep(response);
+  return cookie();
+}
+
+type Store = { engine: Engine; open(): Db; env: Record<string, string>; drop(): Promise<void> };
+
+async function scratchStore(engine: Engine): Promise<Store> {
+  if (engine === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-bench-enquiries-'));
+    return {
+      engine,
+      open: () => createSqliteDb(path.join(dataDir, 'nolan.sqlite')),
+      env: { DATA_DIR: dataDir },
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `nolan_bench_${process.pid}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client(adminUrl);
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`drop database if exists ${name}`);
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-bench-enquiries-'));
+  return {
+    engine,
+    open: () => createPostgresDb(url.toString(), 2),
+    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir },
+    drop: async () => {
+      await admin(`drop database if exists ${name} with (force)`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The demo council, and the three readers with the ids the seed places enquiries around. */
+async function seedCouncil(db: Db): Promise<{ password: string; readers: Reader[]; people: { member: number; officer: number } }> {
+  const seeded = await seedDemo({ db, clock: systemClock }, 'model');
+  const byRole = (role: string) => seeded.signIns.find((s) => s.role === role)!;
+  const user = async (email: string) => db.kysely.selectFrom('users').select(['member_id', 'officer_id']).where('email', '=', email).executeTakeFirstOrThrow();
+  const member = byRole('member');
+  const officer = byRole('officer');
+  const clerk = byRole('democratic-services');
+  return {
+    password: seeded.password,
+    readers: [
+      { label: 'officer queue', role: 'officer', email: officer.email },
+      { label: 'member dashboard', role: 'member', email: member.email },
+      { label: 'democratic services (all)', role: 'democratic-services', email: clerk.email },
+    ],
+    people: { member: (await user(member.email)).member_id!, officer: (await user(officer.email)).officer_id! },
+  };
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  console.log(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+async function measure(store: Store, rows: number, readers: Reader[], password: string, bareUrl: string): Promise<Row[]> {
+  const port = freePort();
+  const nolan = startNolan({ ...store.env, PORT: String(port), LOG_LEVEL: 'error', SESSION_SECRET, NODE_ENV: 'production' });
+  try {
+    await waitForOutput(nolan, /Nolan is running/, 120_000);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const results: Row[] = [];
+    for (const reader of readers) {
+      const cookie = await signInCookie(baseUrl, reader.email, password);
+      const url = `${baseUrl}/enquiries`;
+      const check = await fetch(url, { headers: { cookie } });
+      const body = await check.text();
+      if (check.status !== 200 || !/govuk-table__body/.test(body)) throw new Error(`${reader.label}: GET /enquiries gave ${check.status} without a table`);
+      await load(url, { cookie }, 2);
+      const bare = await load(bareUrl);
+      const cpu = cpuSeconds(nolan.child.pid!);
+      const page = await load(url, { cookie });
+      const cpuMs = (1000 * (cpuSeconds(nolan.child.pid!) - cpu)) / Math.max(1, page.rps * DURATION);
+      const row: Row = { engine: store.engine, rows, page: reader.label, rps: page.rps, bareRps: bare.rps, p99: page.p99, rss: rssMb(nolan.child.pid!), non2xx: page.non2xx, cpuMs };
+      console.log(`  ${reader.label}: ${row.rps.toFixed(0)} req/s against the bare route's ${row.bareRps.toFixed(0)}, p99 ${row.p99} ms`);
+      results.push(row);
+    }
+    return results;
+  } finally {
+    nolan.child.kill('SIGTERM');
+    await nolan.exited;
+  }
+}
+
+function report(rows: Row[]): void {
+  const pct = (r: Row) => r.rps / r.bareRps;
+  console.log(`\n${DURATION}s each, ${CONNECTIONS} connections, Node ${process.versions.node}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; the bare route measured just before each page; CPU ms: Nolan's CPU time per page served`);
+  console.log(['engine'.padEnd(9), 'rows'.padStart(9), 'page'.padEnd(27), 'req/s'.padStart(7), 'bare'.padStart(7), 'ratio'.padStart(7), 'p99 ms'.padStart(7), 'RSS MB'.padStart(7), 'CPU ms'.padStart(7), 'non-2xx'.padStart(8), '  targets'].join(' '));
+  for (const r of rows) {
+    const base = rows.find((b) => b.engine === r.engine && b.page === r.page && b.rows === Math.min(...SIZES));
+    const flat = base && base !== r ? pct(r) / pct(base) : null;
+    const verdicts = [
+      `≥10%: ${pct(r) >= TARGET_SHARE ? 'met' : 'NOT met'}`,
+      `p99<${TARGET_P99_MS}: ${r.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}`,
+      ...(flat !== null ? [`flat ±20%: ${flat >= 1 - TARGET_FLAT ? 'met' : 'NOT met'} (${(100 * flat).toFixed(0)}%)`] : []),
+      ...(r.rss >= 200 ? ['RSS ≥ 200 MB'] : []),
+    ];
+    console.log(
+      [r.engine.padEnd(9), r.rows.toLocaleString('en-GB').padStart(9), r.page.padEnd(27), r.rps.toFixed(0).padStart(7), r.bareRps.toFixed(0).padStart(7), `${(100 * pct(r)).toFixed(1)}%`.padStart(7), String(r.p99).padStart(7), r.rss.toFixed(0).padStart(7), r.cpuMs.toFixed(2).padStart(7), String(r.non2xx).padStart(8), `  ${verdicts.join(', ')}`].join(' '),
+    );
+  }
+}
+
+export async function benchEnquiries(): Promise<Row[]> {
+  console.log(`\n── enquiries: GET /enquiries over ${SIZES.map((n) => n.toLocaleString('en-GB')).join(' and ')} stored enquiries, ${ENGINES.join(' and ')} ──`);
+  const bare = Fastify();
+  bare.get('/', async () => 'hello world');
+  const barePort = freePort();
+  await bare.listen({ port: barePort, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${barePort}/`;
+  const all: Row[] = [];
+  try {
+    for (const engine of ENGINES) {
+      const store = await scratchStore(engine);
+      try {
+        let db = store.open();
+        await migrateToLatest(db);
+        const council = await seedCouncil(db);
+        await db.destroy();
+        for (const rows of SIZES) {
+          db = store.open();
+          await timed(`${engine}: seeded to ${rows.toLocaleString('en-GB')} enquiries`, () => seedEnquiries(db, council.people, rows, ukDate(systemClock.now())));
+          await db.destroy();
+          all.push(...(await measure(store, rows, council.readers, council.password, bareUrl)));
+        }
+      } finally {
+        await store.drop();
+      }
+    }
+  } finally {
+    await bare.close();
+  }
+  report(all);
+  return all;
+}
+
+if (import.meta.main) await benchEnquiries();
