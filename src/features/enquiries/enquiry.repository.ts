@@ -277,6 +277,7 @@ export async function listOrphanedEnquiries(q: Q, day: string): Promise<EnquiryL
     .where('m.term_end', '<', day)
     .where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member'])
     .orderBy('e.received_at')
+    .orderBy('e.id')
     .execute();
   return rows.map((r) => ({
     id: r.id,
