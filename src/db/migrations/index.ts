@@ -2,9 +2,11 @@
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_protocol_documents.ts';
 import * as m0003 from './0003_enquiries.ts';
+import * as m0005 from './0005_enquiry_intake.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
   '0002_protocol_documents': m0002,
   '0003_enquiries': m0003,
+  '0005_enquiry_intake': m0005,
 };

@@ -75,4 +75,6 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   const enquiry = await logEnquiry({ ...deps, config }, systemActor, ann, { subject: 'Fly-tipping', details: 'Mattresses in the lane.', serviceId: service.id, copyTo: [members[1]!.id] }, [{ fileName: 'lane.png', contentType: 'image/png', content: png }]);
   await actOnEnquiry({ ...deps, config }, systemActor, { ...ann, roles: ['democratic-services'] }, enquiry.id, 'acknowledge', { version: enquiry.version });
+  const email = 'From: Ann Abbott <ann.abbott@council.example>\r\nSubject: Bins\r\n\r\nMissed again.\r\n';
+  await k.insertInto('enquiry_email_drafts').values({ user_id: admin.id, file_name: 'bins.eml', content: Buffer.from(email), created_at: at, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
 }
