@@ -88,13 +88,21 @@ async function referenceProblems(deps: EnquiryDeps, user: CurrentUser, input: un
   return problems;
 }
 
-export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = []): Promise<Enquiry> {
+/** Everything wrong with a new enquiry, without logging it: for a form whose files were refused as well. */
+export async function newEnquiryProblems(deps: EnquiryDeps, user: CurrentUser, input: unknown): Promise<FieldError[]> {
+  const parsed = newEnquirySchema.safeParse(input);
+  const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'enquiry'), message: i.message }));
+  problems.push(...(await referenceProblems(deps, user, input, ukDate(deps.clock.now()))));
+  return problems;
+}
+
+/** note: where the enquiry came from, for its history (an email, say), when not typed in. */
+export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = [], note?: string): Promise<Enquiry> {
   const now = deps.clock.now();
   const today = ukDate(now);
   const q = deps.db.kysely;
   const parsed = newEnquirySchema.safeParse(input);
-  const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'enquiry'), message: i.message }));
-  problems.push(...(await referenceProblems(deps, user, input, today)));
+  const problems = await newEnquiryProblems(deps, user, input);
   if (problems.length || !parsed.success) invalid(problems);
   const data = parsed.data;
   // A member logs their own enquiries; an officer or democratic services may log one on a member's behalf.
@@ -139,7 +147,7 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       copies,
       at,
     );
-    await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}` }, actor, at);
+    await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: [user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}`, note].filter(Boolean).join('. ') || null }, actor, at);
     for (const file of attachments) {
       await insertAttachment(trx, id, { ...file, sha256: createHash('sha256').update(file.content).digest('hex') }, actor.label, at);
     }

@@ -50,6 +50,7 @@ const EVENT_WORDS: Record<string, string> = {
   extend: 'Deadline extended with the member’s agreement',
   'delay-notice': 'Delay notice sent',
   reassign: 'Reassigned',
+  attachment: 'Files attached',
 };
 
 export function eventRow(event: EnquiryEvent) {
