@@ -165,7 +165,8 @@ describe('attachments on enquiries, and enquiries from an email', () => {
     assert.match(form.body, /belongs to Cllr Bo Baker/);
     assert.match(form.body, /name="subject" type="text" value="Overgrown hedge"/);
     assert.match(form.body, /Could this be looked at please\?/);
-    assert.match(form.body, /Originally from\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Jane Resident &lt;jane\.resident@example\.org&gt;/);
+    assert.match(form.body, /Originally from\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Jane Resident &lt;jane\.resident@example\.org&gt;\s*<\/dd>/);
+    assert.match(form.body, /Originally sent\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*15 November 2026 at 6:02pm/);
     assert.match(form.body, /hedge\.eml, hedge\.pdf/);
 
     const logged = await uploadAs(clerk, draftUrl, { memberId: String(c.members.bo), subject: 'Overgrown hedge', details: 'The hedge on Station Road blocks the pavement.', serviceId: String(c.services.parks) }, [attach('map.png', png)]);
