@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
-import { access, type CurrentUser } from '../../web/access.ts';
-import { asList, formErrors, type FormErrors } from '../../web/forms.ts';
+import type { CurrentUser } from '../../web/access.ts';
+import { asList, formErrors } from '../../web/forms.ts';
 import { installUploads, uploadedFiles } from '../../web/uploads.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
 import { councilSummary } from '../directory/council.repository.ts';
@@ -18,50 +18,19 @@ import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type Enq
 import { findAttachment, listAttachments, listEnquiries, listEvents, type ListFilter } from './enquiry.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUSES, STATUS_LABELS } from './enquiry.types.ts';
+import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
 import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments/attachment-check.ts';
 import { checkFiles, fileErrors, MAX_ATTACHMENTS } from './attachments/attachment-uploads.ts';
 import { addAttachments, mayAttach } from './attachments/enquiry-attachments.service.ts';
 import { registerEmailConfirm, registerEmailUpload, type RenderDraft } from './email/enquiry-from-email.routes.ts';
 
-// Anyone signed in: what each person sees is narrowed to their own enquiries (enquiry-access.ts).
-export const enquiryAccess = access.signedIn;
+export { enquiryAccess };
 const PAGE_SIZE = 50;
 type Body = Record<string, unknown>;
 
 /** The new-enquiry form and the attachment form: text fields besides the files, with a checkbox per member. */
 const UPLOAD_FIELDS = 500;
-
-export function one(value: unknown): string {
-  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
-}
-
-/** The new-enquiry form's fields, as logEnquiry takes them. */
-export function newEnquiryInput(body: Body) {
-  const yes = (name: string) => one(body[name]) === 'yes';
-  const blankToUndefined = (name: string) => one(body[name]).trim() || undefined;
-  return {
-    memberId: blankToUndefined('memberId'),
-    subject: one(body.subject),
-    details: one(body.details),
-    wardId: blankToUndefined('wardId'),
-    serviceId: blankToUndefined('serviceId'),
-    workType: blankToUndefined('workType'),
-    residentReference: blankToUndefined('residentReference'),
-    serviceRequestReference: blankToUndefined('serviceRequestReference'),
-    purelyFactual: yes('purelyFactual'),
-    confidential: yes('confidential'),
-    forMeeting: yes('forMeeting'),
-    copyTo: asList(body.copyTo),
-  };
-}
-
-/** The text fields of a form sent back with its errors: the files cannot be, and are chosen again. */
-function textFields(body: Body): Body {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))));
-}
-
-export type RenderNew = (request: FastifyRequest, reply: FastifyReply, values: Body, errors?: FormErrors, extra?: Record<string, unknown>) => Promise<FastifyReply>;
 
 function userOf(request: FastifyRequest): CurrentUser {
   return request.user!;

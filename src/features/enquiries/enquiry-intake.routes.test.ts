@@ -200,6 +200,8 @@ describe('attachments on enquiries, and enquiries from an email', () => {
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /href="#memberId">Select the member the enquiry is from/);
     assert.match(missing.body, /light\.msg, light\.jpg/, 'still the draft');
+    await t.deps.db.kysely.updateTable('enquiry_email_drafts').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    assert.equal((await head.get(String(uploaded.headers.location))).statusCode, 404, 'an expired draft is gone');
   });
 
   it('refuses a file that is not an email, and an email carrying a program, naming it', async () => {

@@ -10,7 +10,7 @@ import { installUploads, uploadedFile, uploadedFiles } from '../../../web/upload
 import { actorOf } from '../../accounts/accounts.routes.ts';
 import { idFromParam } from '../../directory/directory.schemas.ts';
 import { checkFiles, fileErrors } from '../attachments/attachment-uploads.ts';
-import { enquiryAccess, newEnquiryInput, type RenderNew } from '../enquiries.routes.ts';
+import { enquiryAccess, newEnquiryInput, textFields, type RenderNew } from '../enquiry.form.ts';
 import { newEnquiryProblems } from '../enquiry.service.ts';
 import { draftFromEmail, emailDraftView, logEnquiryFromEmail, mailboxText, MAX_EMAIL_BYTES } from './enquiry-from-email.service.ts';
 
@@ -77,7 +77,7 @@ export function registerEmailConfirm(scope: FastifyInstance, deps: Deps, renderN
   scope.post('/enquiries/from-email/:draft', { config: { access: enquiryAccess } }, async (request, reply) => {
     const draftId = draftIdOf(request);
     const body = (request.body ?? {}) as Body;
-    const text = Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'attachments'));
+    const text = textFields(body);
     const files = await checkFiles(uploadedFiles(body.attachments));
     try {
       if (files.problems.length) {
