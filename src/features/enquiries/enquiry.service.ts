@@ -1,8 +1,10 @@
 // Member enquiries: logging one (routed and given its deadline by the protocol), and every step after it. Each
 // change is one transaction: the enquiry, its history and the audit event together, or nothing.
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import type { Tables } from '../../db/database.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
 import type { CurrentUser } from '../../web/access.ts';
@@ -96,8 +98,15 @@ export async function newEnquiryProblems(deps: EnquiryDeps, user: CurrentUser, i
   return problems;
 }
 
-/** note: where the enquiry came from, for its history (an email, say), when not typed in. */
-export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = [], note?: string): Promise<Enquiry> {
+export type LogOptions = {
+  /** Where the enquiry came from, for its history (an email, say), when not typed in. */
+  note?: string;
+  /** Whatever must happen with the enquiry or not at all; throwing stops the enquiry being logged. */
+  alsoInTransaction?: (trx: Transaction<Tables>) => Promise<void>;
+};
+
+export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = [], options: LogOptions = {}): Promise<Enquiry> {
+  const { note } = options;
   const now = deps.clock.now();
   const today = ukDate(now);
   const q = deps.db.kysely;
@@ -152,6 +161,7 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       await insertAttachment(trx, id, { ...file, sha256: createHash('sha256').update(file.content).digest('hex') }, actor.label, at);
     }
     await appendAudit(trx, deps.db.dialect, actor, { action: 'enquiry.logged', entity: 'enquiry', entityId: id, after: { reference, memberId, subject: data.subject, assignedOfficerId: routing.officerId, dueOn, copies, attachments: attachments.map((a) => a.fileName) } }, now);
+    await options.alsoInTransaction?.(trx);
     return id;
   });
   return (await findEnquiry(q, id))!;

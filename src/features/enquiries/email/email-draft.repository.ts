@@ -1,6 +1,6 @@
 // The SQL behind enquiries made from an email: the uploaded email kept while its enquiry is checked, and the
 // member a sender's address belongs to.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../../db/database.ts';
 
 type Q = Kysely<Tables>;
@@ -24,8 +24,10 @@ export async function findEmailDraft(q: Q, id: number, userId: number, now: stri
   return r && { id: r.id, userId: r.user_id, fileName: r.file_name, content: r.content, createdAt: r.created_at, expiresAt: r.expires_at };
 }
 
-export async function deleteEmailDraft(q: Q, id: number): Promise<void> {
-  await q.deleteFrom('enquiry_email_drafts').where('id', '=', id).execute();
+/** Removes the draft; false when it was already gone (logged by a form sent twice, say). */
+export async function deleteEmailDraft(q: Q | Transaction<Tables>, id: number): Promise<boolean> {
+  const result = await q.deleteFrom('enquiry_email_drafts').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 /** The member with this email address, compared without regard to case; several with it match none. */

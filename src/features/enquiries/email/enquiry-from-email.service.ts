@@ -109,7 +109,11 @@ export async function logEnquiryFromEmail(deps: IntakeDeps, actor: Actor, user: 
   const { email } = read;
   const resident = email.forwarded?.from ? `, forwarding a message from ${mailboxText(email.forwarded.from)}` : '';
   const note = `From an email from ${mailboxText(email.from)}${resident}`;
-  const enquiry = await logEnquiry(deps, actor, user, input, [read.original, ...read.attachments, ...added], note);
-  await deleteEmailDraft(deps.db.kysely, draft.id);
-  return enquiry;
+  // The draft goes with the enquiry it became, in one transaction: a form sent twice logs one enquiry.
+  return logEnquiry(deps, actor, user, input, [read.original, ...read.attachments, ...added], {
+    note,
+    alsoInTransaction: async (trx) => {
+      if (!(await deleteEmailDraft(trx, draft.id))) throw new NotFoundError('Email');
+    },
+  });
 }
