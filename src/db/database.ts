@@ -230,6 +230,9 @@ export type EnquiryAttachmentsTable = {
   created_at: string;
 };
 
+/** An uploaded email waiting to become an enquiry (see migration 0005). */
+export type EnquiryEmailDraftsTable = { id: Generated<number>; user_id: number; file_name: string; content: Uint8Array; created_at: string; expires_at: string };
+
 export type EnquiryRoutesTable = { id: Generated<number>; service_id: number; ward_id: number | null; work_type: string | null; officer_id: number; created_at: string };
 
 export type EnquiryCountersTable = { period: string; last_number: number };
@@ -313,6 +316,7 @@ export type Tables = {
   enquiry_attachments: EnquiryAttachmentsTable;
   enquiry_routes: EnquiryRoutesTable;
   enquiry_counters: EnquiryCountersTable;
+  enquiry_email_drafts: EnquiryEmailDraftsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   outbox: OutboxTable;

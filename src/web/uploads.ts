@@ -6,12 +6,18 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import { allows, type Access } from './access.ts';
 
-export type UploadedFile = { fileName: string; content: Buffer };
+/** tooLarge: the file went over the size limit in a form that takes several files, so only its start arrived. */
+export type UploadedFile = { fileName: string; content: Buffer; tooLarge?: boolean };
 
 export type UploadScopeOptions = {
   maxBytes: number;
   /** How many text fields the form has, at most, besides the CSRF token. */
   fields: number;
+  /** How many files a form may send: one unless told. With more than one, a file over the limit is marked
+   * tooLarge rather than refusing the whole form, so the page can name it beside the others. */
+  files?: number;
+  /** The longest a text field may be, in bytes: 1,000 unless told. */
+  fieldBytes?: number;
   /** Who may upload: anyone else gets the ordinary 403 for a refused upload. */
   access: Access;
   /** Shows the form again with this message on the file field. */
@@ -25,15 +31,15 @@ async function keepFile(this: FastifyRequest, part: MultipartFile): Promise<void
   const content = await part.toBuffer();
   // Only the name: some browsers send the whole path the file came from.
   const fileName = (part.filename.split(/[\\/]/).pop() ?? '').slice(0, 200);
-  part.value = { fileName, content } satisfies UploadedFile;
+  part.value = (part.file.truncated ? { fileName, content, tooLarge: true } : { fileName, content }) satisfies UploadedFile;
 }
 
-function uploadProblem(error: FastifyError, maxBytes: number): { status: number; message: string } {
+function uploadProblem(error: FastifyError, maxBytes: number, files: number): { status: number; message: string } {
   switch (error.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
       return { status: 413, message: `The file must be smaller than ${maxBytes / 1024 / 1024} MB` };
     case 'FST_FILES_LIMIT':
-      return { status: 413, message: 'Upload one file at a time' };
+      return { status: 413, message: files === 1 ? 'Upload one file at a time' : `Attach ${files} files or fewer at a time` };
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return { status: 413, message: 'The form sent more than it should; reload the page and try again' };
@@ -43,10 +49,12 @@ function uploadProblem(error: FastifyError, maxBytes: number): { status: number;
 }
 
 export async function installUploads(scope: FastifyInstance, options: UploadScopeOptions): Promise<void> {
+  const files = options.files ?? 1;
   await scope.register(multipart, {
     attachFieldsToBody: 'keyValues',
     onFile: keepFile,
-    limits: { fileSize: options.maxBytes, files: 1, fields: options.fields + 1, fieldSize: 1000, parts: options.fields + 2 },
+    throwFileSizeLimit: files === 1,
+    limits: { fileSize: options.maxBytes, files, fields: options.fields + 1, fieldSize: options.fieldBytes ?? 1000, parts: options.fields + 1 + files },
   });
   scope.addHook('preHandler', async (request) => {
     if (request.method === 'POST') reachedHandler.add(request);
@@ -54,7 +62,7 @@ export async function installUploads(scope: FastifyInstance, options: UploadScop
   scope.setErrorHandler(async (error: FastifyError, request, reply) => {
     const isUpload = request.method === 'POST' && !reachedHandler.has(request) && request.isMultipart() && !error.code?.startsWith('FST_CSRF');
     if (!isUpload || !allows(options.access, request.user)) throw error;
-    const problem = uploadProblem(error, options.maxBytes);
+    const problem = uploadProblem(error, options.maxBytes, files);
     request.log.info({ code: error.code }, `upload refused: ${error.message}`);
     return options.refuse(request, reply, problem.message, problem.status);
   });
@@ -65,4 +73,9 @@ export function uploadedFile(value: unknown): UploadedFile | undefined {
   if (typeof value !== 'object' || value === null || !('content' in value)) return undefined;
   const file = value as UploadedFile;
   return !file.fileName && file.content.length === 0 ? undefined : file;
+}
+
+/** Every file chosen in a field that takes several; none chosen is an empty list. */
+export function uploadedFiles(value: unknown): UploadedFile[] {
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => uploadedFile(v) ?? []);
 }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Agent } from './app.ts';
 
-export type Upload = { fileName: string; content: Buffer | string; type?: string };
+/** field: the form field the file is sent in, "file" unless told. */
+export type Upload = { fileName: string; content: Buffer | string | Uint8Array; type?: string; field?: string };
 
 /** A multipart/form-data body as a browser sends it: text fields, then the file. */
 export function multipartBody(fields: Record<string, string>, files: Upload[]): { payload: Buffer; contentType: string } {
@@ -11,7 +12,7 @@ export function multipartBody(fields: Record<string, string>, files: Upload[]): 
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.fileName}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.fileName}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
     parts.push(Buffer.from(file.content), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_protocol_documents.ts';
 import * as m0003 from './0003_enquiries.ts';
 import * as m0004 from './0004_outbox_and_jobs.ts';
+import * as m0005 from './0005_enquiry_intake.ts';
 import * as m0006 from './0006_enquiry_search.ts';
 import * as m0007 from './0007_enquiry_indexes.ts';
 
@@ -11,6 +12,7 @@ export const migrations = {
   '0002_protocol_documents': m0002,
   '0003_enquiries': m0003,
   '0004_outbox_and_jobs': m0004,
+  '0005_enquiry_intake': m0005,
   '0006_enquiry_search': m0006,
   '0007_enquiry_indexes': m0007,
 };

@@ -86,4 +86,6 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
     await queueMail(trx, { to: 'dee@council.example', subject: 'Reminder', text: 'Due soon.', kind: 'enquiry.reminder' }, clock.now());
     await scheduleJob(trx, { kind: 'enquiry.reminder', key: 'enquiry:1:reminder', runAt: new Date('2026-12-01T09:00:00Z'), payload: { enquiryId: 1 } }, clock.now());
   });
+  const email = 'From: Ann Abbott <ann.abbott@council.example>\r\nSubject: Bins\r\n\r\nMissed again.\r\n';
+  await k.insertInto('enquiry_email_drafts').values({ user_id: admin.id, file_name: 'bins.eml', content: Buffer.from(email), created_at: at, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
 }

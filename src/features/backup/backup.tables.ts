@@ -42,6 +42,7 @@ export const BACKUP_TABLES = {
   enquiry_attachments: { key: ['id'], binaries: ['content'] },
   enquiry_routes: { key: ['id'] },
   enquiry_counters: { key: ['period'] },
+  enquiry_email_drafts: { key: ['id'], binaries: ['content'] },
   audit_events: { key: ['seq'] },
   audit_head: { key: ['id'], createdByMigration: true },
   outbox: { key: ['id'] },

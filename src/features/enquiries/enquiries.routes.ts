@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
-import { access, type CurrentUser } from '../../web/access.ts';
+import type { CurrentUser } from '../../web/access.ts';
 import { asList, formErrors } from '../../web/forms.ts';
+import { installUploads, uploadedFiles } from '../../web/uploads.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { listMembers } from '../directory/members.repository.ts';
@@ -16,18 +17,21 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter } from './enquiry-list-filter.ts';
-import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
+import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS } from './enquiry.types.ts';
+import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
 import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
+import { MAX_ATTACHMENT_BYTES } from './attachments/attachment-check.ts';
+import { checkFiles, fileErrors, MAX_ATTACHMENTS } from './attachments/attachment-uploads.ts';
+import { addAttachments, mayAttach } from './attachments/enquiry-attachments.service.ts';
+import { registerEmailConfirm, registerEmailUpload, type RenderDraft } from './email/enquiry-from-email.routes.ts';
 
-// Anyone signed in: what each person sees is narrowed to their own enquiries (enquiry-access.ts).
-export const enquiryAccess = access.signedIn;
+export { enquiryAccess };
 const PAGE_SIZE = 50;
 type Body = Record<string, unknown>;
 
-function one(value: unknown): string {
-  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
-}
+/** The new-enquiry form and the attachment form: text fields besides the files, with a checkbox per member. */
+const UPLOAD_FIELDS = 500;
 
 function userOf(request: FastifyRequest): CurrentUser {
   return request.user!;
@@ -63,11 +67,12 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     });
   });
 
-  async function renderNew(request: FastifyRequest, reply: FastifyReply, values: Body, errors?: ReturnType<typeof formErrors>) {
+  const renderNew: RenderNew = async (request, reply, values, errors, extra = {}) => {
     const user = userOf(request);
     const day = today();
     const members = await listMembers(q, { day, status: 'in-office' });
-    return reply.code(errors ? 400 : 200).page('enquiries/views/new.njk', {
+    const { status, ...context } = extra;
+    return reply.code(typeof status === 'number' ? status : errors ? 400 : 200).page('enquiries/views/new.njk', {
       title: 'Log an enquiry',
       onBehalf: user.memberId === null,
       members: members.filter((m) => m.id !== user.memberId),
@@ -76,37 +81,71 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       meetingContacts: await listMeetingContacts(q, day),
       values: { ...values, copyTo: asList(values.copyTo) },
       errors,
+      action: '/enquiries/new',
+      maxAttachments: MAX_ATTACHMENTS,
+      maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+      ...context,
     });
-  }
+  };
 
   app.get('/enquiries/new', { config: { access: enquiryAccess } }, async (request, reply) => renderNew(request, reply, {}));
 
-  app.post('/enquiries/new', { config: { access: enquiryAccess } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Body;
-    const yes = (name: string) => one(body[name]) === 'yes';
-    const blankToUndefined = (name: string) => one(body[name]).trim() || undefined;
-    try {
-      const enquiry = await logEnquiry(deps, actorOf(request), userOf(request), {
-        memberId: blankToUndefined('memberId'),
-        subject: one(body.subject),
-        details: one(body.details),
-        wardId: blankToUndefined('wardId'),
-        serviceId: blankToUndefined('serviceId'),
-        workType: blankToUndefined('workType'),
-        residentReference: blankToUndefined('residentReference'),
-        serviceRequestReference: blankToUndefined('serviceRequestReference'),
-        purelyFactual: yes('purelyFactual'),
-        confidential: yes('confidential'),
-        forMeeting: yes('forMeeting'),
-        meetingContactId: blankToUndefined('meetingContactId'),
-        copyTo: asList(body.copyTo),
-      });
-      return reply.redirect(`/enquiries/${enquiry.id}?logged=yes`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return renderNew(request, reply, body, formErrors(error.fields));
-    }
+  let renderDraft: RenderDraft = async () => {
+    throw new Error('the email pages are not registered yet');
+  };
+  app.register(async (scope) => {
+    await installUploads(scope, {
+      maxBytes: MAX_ATTACHMENT_BYTES,
+      files: MAX_ATTACHMENTS,
+      fields: UPLOAD_FIELDS,
+      fieldBytes: 100_000,
+      access: enquiryAccess,
+      // The form again, empty but for the error: a refused upload stops before its fields are read.
+      refuse: async (request, reply, message, status) => {
+        const params = request.params as { id?: string; draft?: string };
+        const errors = fileErrors('attachments', [message]);
+        const id = idFromParam(params.id ?? '');
+        const draftId = idFromParam(params.draft ?? '');
+        if (id !== null) return renderEnquiry(request, reply, id, { errors, status });
+        if (draftId !== null) return renderDraft(request, reply, draftId, undefined, errors, status);
+        return renderNew(request, reply, {}, errors, { status });
+      },
+    });
+
+    scope.post('/enquiries/new', { config: { access: enquiryAccess } }, async (request, reply) => {
+      const body = (request.body ?? {}) as Body;
+      const files = await checkFiles(uploadedFiles(body.attachments));
+      try {
+        // Every problem at once: the form's own, then each file's. Nothing is kept unless all are right.
+        if (files.problems.length) {
+          const fields = await newEnquiryProblems(deps, userOf(request), newEnquiryInput(body));
+          return await renderNew(request, reply, textFields(body), fileErrors('attachments', files.problems, fields.length ? formErrors(fields) : undefined));
+        }
+        const enquiry = await logEnquiry(deps, actorOf(request), userOf(request), newEnquiryInput(body), files.accepted);
+        return reply.redirect(`/enquiries/${enquiry.id}?logged=yes`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderNew(request, reply, textFields(body), formErrors(error.fields));
+      }
+    });
+
+    scope.post('/enquiries/:id/attachments', { config: { access: enquiryAccess } }, async (request, reply) => {
+      const id = idFromParam((request.params as { id: string }).id);
+      if (id === null) throw new NotFoundError('Enquiry');
+      const chosen = uploadedFiles(((request.body ?? {}) as Body).attachments);
+      const files = await checkFiles(chosen);
+      if (!chosen.length) files.problems.push('Select the files to attach');
+      if (files.problems.length) {
+        await enquiryFor(deps, userOf(request), id);
+        return renderEnquiry(request, reply, id, { errors: fileErrors('attachments', files.problems), status: 400 });
+      }
+      await addAttachments(deps, actorOf(request), userOf(request), id, files.accepted);
+      return reply.redirect(`/enquiries/${id}?attached=${files.accepted.length}`, 303);
+    });
+
+    renderDraft = registerEmailConfirm(scope, deps, renderNew);
   });
+  registerEmailUpload(app, deps);
 
   async function renderEnquiry(request: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: ReturnType<typeof formErrors>; values?: Body; status?: number; flash?: string } = {}) {
     const user = userOf(request);
@@ -122,6 +161,9 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       deadline: deadlineView(enquiry, await calendar(), day),
       events: (await listEvents(q, enquiry.id)).map(eventRow),
       attachments: await listAttachments(q, enquiry.id),
+      mayAttach: mayAttach(standing),
+      maxAttachments: MAX_ATTACHMENTS,
+      maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
       actions: actions.map((a) => ({ id: a, ...ACTION_LABELS[a] })),
       officers: actions.includes('reassign') ? (await listOfficers(q, { day })).filter((o) => o.id !== enquiry.assignedOfficerId) : [],
       colleagues,
@@ -136,8 +178,10 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   app.get('/enquiries/:id', { config: { access: enquiryAccess } }, async (request, reply) => {
     const id = idFromParam((request.params as { id: string }).id);
     if (id === null) throw new NotFoundError('Enquiry');
-    const logged = (request.query as Record<string, string | undefined>).logged === 'yes';
-    return renderEnquiry(request, reply, id, { flash: logged ? 'The enquiry was logged.' : undefined });
+    const query = request.query as Record<string, string | undefined>;
+    const attached = /^\d{1,2}$/.test(query.attached ?? '') ? Number(query.attached) : 0;
+    const flash = query.logged === 'yes' ? 'The enquiry was logged.' : attached ? `${attached} ${attached === 1 ? 'file was' : 'files were'} attached.` : undefined;
+    return renderEnquiry(request, reply, id, { flash });
   });
 
   app.post('/enquiries/:id/:action', { config: { access: enquiryAccess } }, async (request, reply) => {

@@ -1,8 +1,10 @@
 // Member enquiries: logging one (routed and given its deadline by the protocol), and every step after it. Each
 // change is one transaction: the enquiry, its history and the audit event together, or nothing.
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import type { Tables } from '../../db/database.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
 import type { CurrentUser } from '../../web/access.ts';
@@ -94,13 +96,28 @@ async function referenceProblems(deps: EnquiryDeps, user: CurrentUser, input: un
   return problems;
 }
 
-export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = []): Promise<Enquiry> {
+/** Everything wrong with a new enquiry, without logging it: for a form whose files were refused as well. */
+export async function newEnquiryProblems(deps: EnquiryDeps, user: CurrentUser, input: unknown): Promise<FieldError[]> {
+  const parsed = newEnquirySchema.safeParse(input);
+  const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'enquiry'), message: i.message }));
+  problems.push(...(await referenceProblems(deps, user, input, ukDate(deps.clock.now()))));
+  return problems;
+}
+
+export type LogOptions = {
+  /** Where the enquiry came from, for its history (an email, say), when not typed in. */
+  note?: string;
+  /** Whatever must happen with the enquiry or not at all; throwing stops the enquiry being logged. */
+  alsoInTransaction?: (trx: Transaction<Tables>) => Promise<void>;
+};
+
+export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentUser, input: unknown, attachments: CheckedAttachment[] = [], options: LogOptions = {}): Promise<Enquiry> {
+  const { note } = options;
   const now = deps.clock.now();
   const today = ukDate(now);
   const q = deps.db.kysely;
   const parsed = newEnquirySchema.safeParse(input);
-  const problems: FieldError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'enquiry'), message: i.message }));
-  problems.push(...(await referenceProblems(deps, user, input, today)));
+  const problems = await newEnquiryProblems(deps, user, input);
   if (problems.length || !parsed.success) invalid(problems);
   const data = parsed.data;
   // A member logs their own enquiries; an officer or democratic services may log one on a member's behalf.
@@ -146,7 +163,7 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       copies,
       at,
     );
-    await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}` }, actor, at);
+    await insertEvent(trx, id, { kind: 'logged', toStatus: 'received', officerId: routing.officerId, newDueOn: dueOn, text: [user.memberId === memberId ? null : `Logged on behalf of ${member.fullName}`, note].filter(Boolean).join('. ') || null }, actor, at);
     const mail = { trx, at: now, baseUrl: deps.config.baseUrl };
     const forMail = { id, reference, subject: data.subject, memberId, assignedOfficerId: routing.officerId, dueOn };
     const officer = routing.officerId === null ? undefined : await findOfficer(trx, routing.officerId);
@@ -162,6 +179,7 @@ export async function logEnquiry(deps: EnquiryDeps, actor: Actor, user: CurrentU
       await insertAttachment(trx, id, { ...file, sha256: createHash('sha256').update(file.content).digest('hex') }, actor.label, at);
     }
     await appendAudit(trx, deps.db.dialect, actor, { action: 'enquiry.logged', entity: 'enquiry', entityId: id, after: { reference, memberId, subject: data.subject, assignedOfficerId: routing.officerId, dueOn, copies, attachments: attachments.map((a) => a.fileName) } }, now);
+    await options.alsoInTransaction?.(trx);
     return id;
   });
   return (await findEnquiry(q, id))!;

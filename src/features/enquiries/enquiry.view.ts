@@ -54,6 +54,7 @@ const EVENT_WORDS: Record<string, string> = {
   'delay-notice': 'Delay notice sent',
   reassign: 'Reassigned',
   'pass-on': 'Passed to another member with the resident’s consent',
+  attachment: 'Files attached',
 };
 
 export function eventRow(event: EnquiryEvent) {

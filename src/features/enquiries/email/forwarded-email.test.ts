@@ -1,11 +1,11 @@
-// Reading a saved email: .eml messages written here as a mail program would, and one real Outlook .msg.
+// Reading a saved email: .eml and Outlook .msg messages, both written here as a mail program would.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { burn } from '@kenjiuno/msgreader/lib/Burner.js';
 import { TypeEnum } from '@kenjiuno/msgreader/lib/Reader.js';
 import { ValidationError } from '../../../errors.ts';
 import { readForwardedEmail } from './forwarded-email.ts';
+import { outlookMessage, SAMPLE_FILES } from './outlook-message.fixture.ts';
 
 /** A message as it is saved: header lines, a blank line, the body, all with CRLF line ends. */
 function eml(headers: string[], body: string[]): Uint8Array {
@@ -163,34 +163,76 @@ describe('readForwardedEmail: .eml', () => {
 });
 
 describe('readForwardedEmail: .msg', () => {
-  const fixture = new URL('./fixtures/attachmentFiles.msg', import.meta.url);
+  const received = outlookMessage({
+    subject: 'Bus shelter glass',
+    body: 'The glass in the shelter on Quay Street is broken again.\r\n\r\nPhotos attached.',
+    senderName: 'Cllr Sam Example',
+    senderEmail: 'Sam.Example@council.example',
+    headers: [
+      'Received: from mail.council.example by mx.council.example; Tue, 14 Jul 2026 10:30:05 +0100',
+      'From: "Cllr Sam Example" <Sam.Example@council.example>',
+      'To: <enquiries@council.example>',
+      'Subject: Bus shelter glass',
+      'Date: Tue, 14 Jul 2026 10:30:00 +0100',
+      'Message-ID: <shelter-1@mail.council.example>',
+    ].join('\r\n'),
+    recipients: [{ name: 'enquiries@council.example', address: 'enquiries@council.example', type: 'to' }],
+    attachments: [
+      { fileName: 'shelter.jpg', mimeType: 'image/jpeg', bytes: SAMPLE_FILES.jpeg },
+      { fileName: 'shelter.png', mimeType: 'image/png', bytes: SAMPLE_FILES.png },
+      { fileName: 'scan.tif', mimeType: 'image/tiff', bytes: SAMPLE_FILES.tiff },
+    ],
+  });
 
   it('reads an Outlook message: sender, recipients, time, text, thread and attached files', async () => {
-    const email = await readForwardedEmail(await readFile(fixture), 'attachmentFiles.msg');
+    const email = await readForwardedEmail(received, 'shelter.msg');
     const { attachments, ...rest } = email;
     assert.deepEqual(rest, {
-      from: { name: 'hmailuser', address: 'hmailuser@hmailserver.test' },
-      to: [{ name: null, address: 'hmailuser@hmailserver.test' }],
+      from: { name: 'Cllr Sam Example', address: 'sam.example@council.example' },
+      // Outlook quotes a name that is only the address: such a name is dropped.
+      to: [{ name: null, address: 'enquiries@council.example' }],
       cc: [],
-      // "Date: Wed, 1 Nov 2023 09:48:31 +0900" in the headers it kept.
-      sentAt: '2023-11-01T00:48:31.000Z',
-      subject: 'attachmentFiles',
-      text: 'attachmentFiles',
-      messageId: '<000001da0c5d$22ab1460$68013d20$@hmailserver.test>',
+      // "Date: Tue, 14 Jul 2026 10:30:00 +0100" in the headers it kept.
+      sentAt: '2026-07-14T09:30:00.000Z',
+      subject: 'Bus shelter glass',
+      text: 'The glass in the shelter on Quay Street is broken again.\n\nPhotos attached.',
+      messageId: '<shelter-1@mail.council.example>',
       inReplyTo: null,
       references: [],
     });
     assert.deepEqual(attachments.map((a) => [a.fileName, a.declaredType, a.bytes.byteLength, Buffer.from(a.bytes.subarray(0, 4)).toString('hex')]), [
-      ['jpg.jpg', 'image/jpeg', 726, 'ffd8ffe0'],
-      ['png.png', 'image/png', 134, '89504e47'],
-      ['tif.tif', 'image/tiff', 664, '49492a00'],
+      ['shelter.jpg', 'image/jpeg', SAMPLE_FILES.jpeg.byteLength, 'ffd8ffe0'],
+      ['shelter.png', 'image/png', SAMPLE_FILES.png.byteLength, '89504e47'],
+      ['scan.tif', 'image/tiff', SAMPLE_FILES.tiff.byteLength, '49492a00'],
     ]);
   });
 
+  it('reads a message saved from Sent Items, without headers, from its MAPI properties', async () => {
+    const sent = outlookMessage({
+      subject: 'FW: Overgrown hedge',
+      body: 'Could this be looked at please?\r\n\r\nFrom: Jane Resident <jane.resident@example.org>\r\nSent: 13 July 2026 18:02\r\nTo: Cllr Sam Example\r\nSubject: Overgrown hedge\r\n\r\nThe hedge on Station Road blocks the pavement.',
+      senderName: 'Cllr Sam Example',
+      senderEmail: '/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=SAM',
+      senderSmtpAddress: 'Sam.Example@council.example',
+      submittedAt: new Date('2026-07-14T09:30:00Z'),
+      recipients: [{ name: 'Member Enquiries', address: 'enquiries@council.example', type: 'to' }, { name: 'Alex Other', address: 'alex.other@council.example', type: 'cc' }],
+    });
+    const email = await readForwardedEmail(sent, 'hedge.msg');
+    assert.deepEqual(email.from, { name: 'Cllr Sam Example', address: 'sam.example@council.example' });
+    assert.deepEqual(email.to, [{ name: 'Member Enquiries', address: 'enquiries@council.example' }]);
+    assert.deepEqual(email.cc, [{ name: 'Alex Other', address: 'alex.other@council.example' }]);
+    assert.equal(email.sentAt, '2026-07-14T09:30:00.000Z');
+    assert.equal(email.messageId, null);
+    assert.deepEqual(email.forwarded, { from: { name: 'Jane Resident', address: 'jane.resident@example.org' }, sentAt: '2026-07-13T17:02:00.000Z', subject: 'Overgrown hedge' });
+  });
+
   it('tells the format by content: a .msg inside a larger buffer, named .eml', async () => {
-    const file = await readFile(fixture);
-    const shared = Buffer.concat([Buffer.from('other data first'), file]).subarray(16);
-    assert.equal((await readForwardedEmail(shared, 'wrongly-named.eml')).subject, 'attachmentFiles');
+    const shared = Buffer.concat([Buffer.from('other data first'), received]).subarray(16);
+    assert.equal((await readForwardedEmail(shared, 'wrongly-named.eml')).subject, 'Bus shelter glass');
+  });
+
+  it('refuses an Outlook item that is not mail, such as a meeting', async () => {
+    assert.equal(await refusal(outlookMessage({ messageClass: 'IPM.Appointment', subject: 'Ward surgery' }), 'surgery.msg'), 'surgery.msg is not an email: save the message as .eml or .msg and upload that');
   });
 });
 
