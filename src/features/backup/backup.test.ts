@@ -19,7 +19,7 @@ import { postgresBooleanColumns, readPage, schemaTables, type Row } from './back
 import { BACKUP_TABLE_NAMES, BACKUP_TABLES, specOf, type BackupTable } from './backup.tables.ts';
 import { fillEveryTable } from './backup.fixture.ts';
 import { migrations } from '../../db/migrations/index.ts';
-import { listEnquiries } from '../enquiries/enquiry-query.repository.ts';
+import { listEnquiries } from '../enquiries/enquiry-list.repository.ts';
 
 const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;
 

@@ -139,7 +139,7 @@ export function registerEnquiryApi(app: FastifyInstance, deps: Deps): void {
       const problems = await unknownReferences(deps, { ward, service, officer });
       if (problems.length) throw new ValidationError(problems);
       const filter = { ...rest, words: q, wardId: ward, serviceId: service, officerId: officer, receivedFrom, receivedTo };
-      const { items, total } = await listEnquiries(deps.db.kysely, await listScopeFor(deps.db.kysely, user), filter);
+      const { items, total } = await listEnquiries(deps.db.kysely, await listScopeFor(deps.db.kysely, user), filter, { exactTotal: true });
       return { total, items: items.map((i) => ({ id: i.id, reference: i.reference, subject: i.subject, status: i.status, member: i.memberName, ward: i.wardName, service: i.serviceName, assignedOfficer: i.assignedOfficerName, receivedAt: i.receivedAt, dueDate: i.dueOn })) };
     },
   );

@@ -47,13 +47,15 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     const day = today();
     const [wards, services, officers] = await Promise.all([listWards(q), listServices(q), listOfficers(q, { day, includeLeft: true })]);
     const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, { wards, services, officers }, day, PAGE_SIZE);
-    const { items, total } = problems.length ? { items: [], total: 0 } : await listEnquiries(q, await listScopeFor(q, user), filter);
+    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await listScopeFor(q, user), filter);
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    // Past the counting limit the last page is unknown: there is a next page while this one is full.
+    const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
       rows: items.map((i) => listRow(i, day)),
       total,
+      totalAtLeast,
       searched: Boolean(params.q),
       view: params.view,
       views: LIST_VIEWS.map(([id, text]) => ({ id, text, href: listHref({ ...params, view: id }) })),

@@ -5,7 +5,7 @@ import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool, type 
 import type { Tables } from '../../db/database.ts';
 import { ukDate } from '../../clock.ts';
 import { fts5AnyOf, fts5Query, readSearch } from './enquiry-search-words.ts';
-import { OPEN_STATUSES, type EnquiryListItem, type EnquiryStatus } from './enquiry.types.ts';
+import { OPEN_STATUSES, type EnquiryStatus } from './enquiry.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
@@ -90,55 +90,35 @@ function visibleEnquiries(q: Q, scope: ListScope) {
   return query;
 }
 
-function filteredEnquiries(q: Q, scope: ListScope, filter: Omit<ListFilter, 'limit' | 'offset'>) {
+/**
+ * Every filter but the status and the words, as conditions on the enquiry `e`: the list's streams apply them to
+ * each index they read, and filteredEnquiries to its one query.
+ */
+export function filterConditions(filter: Omit<ListFilter, 'limit' | 'offset'>): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  const equalsOrNull = (column: string, value: number | null) => (value === null ? sql<SqlBool>`${sql.ref(column)} is null` : sql<SqlBool>`${sql.ref(column)} = ${value}`);
+  if (filter.overdueOn) conditions.push(sql<SqlBool>`e.due_on < ${filter.overdueOn}`);
+  if (filter.wardId !== undefined) conditions.push(equalsOrNull('e.ward_id', filter.wardId));
+  if (filter.serviceId !== undefined) conditions.push(equalsOrNull('e.service_id', filter.serviceId));
+  if (filter.officerId !== undefined) conditions.push(equalsOrNull('e.assigned_officer_id', filter.officerId));
+  if (filter.receivedFrom) conditions.push(sql<SqlBool>`e.received_on >= ${filter.receivedFrom}`);
+  if (filter.receivedTo) conditions.push(sql<SqlBool>`e.received_on <= ${filter.receivedTo}`);
+  if (filter.answeredFrom) conditions.push(sql<SqlBool>`e.answered_at >= ${ukDayStartUtc(filter.answeredFrom)}`);
+  if (filter.answeredTo) conditions.push(sql<SqlBool>`e.answered_at < ${ukDayStartUtc(nextDay(filter.answeredTo))}`);
+  return conditions;
+}
+
+export function filteredEnquiries(q: Q, scope: ListScope, filter: Omit<ListFilter, 'limit' | 'offset'>) {
   let query = visibleEnquiries(q, scope);
   if (filter.status === 'open') query = query.where('e.status', 'in', OPEN_STATUSES);
   else if (filter.status) query = query.where('e.status', '=', filter.status);
-  if (filter.overdueOn) query = query.where('e.due_on', '<', filter.overdueOn).where('e.status', 'in', RUNNING_STATUSES);
-  if (filter.wardId !== undefined) query = query.where('e.ward_id', filter.wardId === null ? 'is' : '=', filter.wardId);
-  if (filter.serviceId !== undefined) query = query.where('e.service_id', filter.serviceId === null ? 'is' : '=', filter.serviceId);
-  if (filter.officerId !== undefined) query = query.where('e.assigned_officer_id', filter.officerId === null ? 'is' : '=', filter.officerId);
-  if (filter.receivedFrom) query = query.where('e.received_on', '>=', filter.receivedFrom);
-  if (filter.receivedTo) query = query.where('e.received_on', '<=', filter.receivedTo);
-  if (filter.answeredFrom) query = query.where('e.answered_at', '>=', ukDayStartUtc(filter.answeredFrom));
-  if (filter.answeredTo) query = query.where('e.answered_at', '<', ukDayStartUtc(nextDay(filter.answeredTo)));
+  if (filter.overdueOn) query = query.where('e.status', 'in', RUNNING_STATUSES);
+  for (const condition of filterConditions(filter)) query = query.where(condition);
   if (filter.words?.trim()) {
     const words = filter.words.trim();
     query = query.where(() => matchesWords(q, words));
   }
   return query;
-}
-
-export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter): Promise<{ items: EnquiryListItem[]; total: number }> {
-  const query = filteredEnquiries(q, scope, filter);
-  const { total } = await query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
-  // The officer's queue: soonest deadline first, then the longest waiting; the member cannot reorder it (model 49).
-  const rows = await query
-    .select(['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on'])
-    .select(['m.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name'])
-    .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
-    .orderBy('e.due_on')
-    .orderBy('e.received_at')
-    .orderBy('e.id')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return {
-    total: Number(total),
-    items: rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      subject: r.subject,
-      memberName: r.member_name,
-      wardName: r.ward_name,
-      serviceName: r.service_name,
-      status: r.status as EnquiryStatus,
-      assignedOfficerName: r.officer_name,
-      receivedAt: r.received_at,
-      receivedOn: r.received_on,
-      dueOn: r.due_on,
-    })),
-  };
 }
 
 export type OpenCount = {

@@ -216,7 +216,8 @@ export async function listEvents(q: Q, enquiryId: number): Promise<EnquiryEvent[
   }));
 }
 
-export { listEnquiries, type ListFilter, type ListScope } from './enquiry-query.repository.ts';
+export { type ListFilter, type ListScope } from './enquiry-query.repository.ts';
+export { listEnquiries } from './enquiry-list.repository.ts';
 
 /** Officers an officer manages, directly or through others: managers see their teams' enquiries. */
 export async function officersManagedBy(q: Q, officerId: number): Promise<number[]> {

@@ -1,0 +1,122 @@
+// The list read from its indexes (enquiry-list.repository.ts) against the plain query that sorts everything a
+// reader may see: the same enquiries in the same order, page by page, for every kind of reader and filter, and
+// the same count up to the point where pages stop counting.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestDb, type TestDb } from '../../../test/support/db.ts';
+import { Agent, createTestApp } from '../../../test/support/app.ts';
+import { fixedClock } from '../../clock.ts';
+import type { CurrentUser } from '../../web/access.ts';
+import { seedDemo } from '../demo/demo.service.ts';
+import { findUserByEmail } from '../accounts/users.repository.ts';
+import { resolveCurrentUser } from '../accounts/current-user.ts';
+import { seedEnquiries } from '../../../bench/enquiry-seed.ts';
+import { listScopeFor } from './enquiry-access.ts';
+import { COUNT_LIMIT, listEnquiries } from './enquiry-list.repository.ts';
+import { filteredEnquiries, type ListFilter } from './enquiry-query.repository.ts';
+import { STATUSES } from './enquiry.types.ts';
+
+const TODAY = '2026-11-23';
+const clock = fixedClock(`${TODAY}T10:00:00Z`);
+
+describe('the enquiry list read from its indexes', () => {
+  let db: TestDb;
+  const readers: Record<string, CurrentUser> = {};
+  let some: { ward: number; service: number; officer: number };
+  let signIn: { email: string; password: string };
+
+  before(async () => {
+    db = await createTestDb();
+    const seeded = await seedDemo({ db, clock }, 'model');
+    const user = async (email: string) => resolveCurrentUser(db.kysely, (await findUserByEmail(db.kysely, email))!, TODAY, 'session');
+    signIn = { email: seeded.signIns.find((s) => s.role === 'democratic-services')!.email, password: seeded.password };
+    for (const role of ['member', 'officer', 'democratic-services']) readers[role] = await user(seeded.signIns.find((s) => s.role === role)!.email);
+    // A manager: an officer with a team, so that their queue is several officers' queues at once.
+    const manager = await db.kysely
+      .selectFrom('users as u')
+      .innerJoin('officers as o', 'o.line_manager_id', 'u.officer_id')
+      .select('u.email')
+      .groupBy('u.email')
+      .orderBy(sql`count(*)`, 'desc')
+      .executeTakeFirstOrThrow();
+    readers.manager = await user(manager.email);
+    await seedEnquiries(db, { member: readers.member!.memberId!, officer: readers.officer!.officerId! }, 2_600, TODAY);
+    const pick = await db.kysely.selectFrom('enquiries').select(['ward_id', 'service_id', 'assigned_officer_id']).where('ward_id', 'is not', null).where('assigned_officer_id', 'is not', null).where('service_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    some = { ward: pick.ward_id!, service: pick.service_id!, officer: pick.assigned_officer_id! };
+  });
+  after(async () => db.drop());
+
+  async function everything(user: CurrentUser, filter: Omit<ListFilter, 'limit' | 'offset'>): Promise<number[]> {
+    const rows = await filteredEnquiries(db.kysely, await listScopeFor(db.kysely, user), filter)
+      .select('e.id')
+      .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
+      .orderBy('e.due_on')
+      .orderBy('e.received_at')
+      .orderBy('e.id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  const filters = (): Record<string, Omit<ListFilter, 'limit' | 'offset'>> => ({
+    open: { status: 'open' },
+    overdue: { overdueOn: TODAY },
+    all: {},
+    ...Object.fromEntries(STATUSES.map((s) => [s, { status: s }])),
+    'open in a ward': { status: 'open', wardId: some.ward },
+    'all for a service': { serviceId: some.service },
+    'open for an officer': { status: 'open', officerId: some.officer },
+    'not yet assigned': { status: 'open', officerId: null },
+    'received in October': { receivedFrom: '2026-10-01', receivedTo: '2026-10-31' },
+    'overdue in a ward': { overdueOn: TODAY, wardId: some.ward },
+  });
+
+  for (const reader of ['member', 'officer', 'manager', 'democratic-services']) {
+    it(`gives ${reader} the same pages and counts as sorting everything they may see`, async () => {
+      const user = readers[reader]!;
+      const scope = await listScopeFor(db.kysely, user);
+      let compared = 0;
+      for (const [name, filter] of Object.entries(filters())) {
+        const expected = await everything(user, filter);
+        for (const offset of [0, 50, 1_000]) {
+          const page = await listEnquiries(db.kysely, scope, { ...filter, limit: 50, offset });
+          assert.deepEqual(page.items.map((i) => i.id), expected.slice(offset, offset + 50), `${reader}, ${name}, from ${offset}`);
+          assert.equal(page.totalAtLeast, expected.length > COUNT_LIMIT, `${reader}, ${name}: whether there are more than the limit`);
+          assert.equal(page.total, Math.min(expected.length, COUNT_LIMIT), `${reader}, ${name}: the count`);
+          compared += page.items.length;
+        }
+        const exact = await listEnquiries(db.kysely, scope, { ...filter, limit: 10, offset: 0 }, { exactTotal: true });
+        assert.equal(exact.total, expected.length, `${reader}, ${name}: the exact count`);
+        assert.equal(exact.totalAtLeast, false);
+      }
+      assert.ok(compared > 0, `${reader} saw some enquiries`);
+    });
+  }
+
+  it('counts past the limit for democratic services and says so', async () => {
+    const page = await listEnquiries(db.kysely, { all: true }, { limit: 50, offset: 0 });
+    assert.equal(page.totalAtLeast, true);
+    assert.equal(page.items.length, 50);
+    const exact = await listEnquiries(db.kysely, { all: true }, { limit: 50, offset: 0 }, { exactTotal: true });
+    assert.ok(exact.total >= 2_600, `${exact.total} enquiries counted`);
+  });
+
+  it('pages past the counting limit on the list page, with a next page while the page is full', async () => {
+    const t = await createTestApp({ db, now: `${TODAY}T10:00:00Z` });
+    try {
+      const agent = new Agent(t.app);
+      await agent.signIn(signIn.email, signIn.password);
+      const first = await agent.get('/enquiries?view=all');
+      assert.equal(first.statusCode, 200);
+      assert.match(first.body, /More than 1,000 enquiries, page 1\./);
+      assert.match(first.body, /href="\/enquiries\?view=all&amp;page=2"/);
+      const deep = await agent.get('/enquiries?view=all&page=30');
+      assert.match(deep.body, /More than 1,000 enquiries, page 30\./);
+      assert.equal((deep.body.match(/govuk-table__row/g) ?? []).length, 51, 'a heading row and 50 enquiries');
+      const open = await agent.get('/enquiries?view=answered&ward=' + some.ward);
+      assert.match(open.body, /<p class="govuk-body">\d+ enquir(y|ies)/);
+    } finally {
+      await t.app.close();
+    }
+  });
+});
