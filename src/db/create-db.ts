@@ -5,6 +5,7 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Tables } from './database.ts';
+import { tableWrites } from './table-writes.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -68,7 +69,7 @@ export function openSqliteFile(file: string): DatabaseSync {
 }
 
 export function createSqliteDb(file: string): Db {
-  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqliteAdapter(openSqliteFile(file)) }) });
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqliteAdapter(openSqliteFile(file)) }), plugins: [tableWrites] });
   return { kysely, dialect: 'sqlite', location: file, destroy: () => kysely.destroy() };
 }
 
@@ -77,7 +78,7 @@ export function createPostgresDb(url: string, poolSize = 10): Db {
   // An idle connection the server closes (a restart, a failover, an administrator) is dropped from the pool and
   // the next query opens a new one. Without a listener, node-postgres rethrows it and the whole process stops.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'NolanDatabaseWarning'));
-  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [tableWrites] });
   const name = new URL(url).pathname.replace(/^\//, '') || 'postgres';
   return { kysely, dialect: 'postgres', location: `PostgreSQL database ${name}`, destroy: () => kysely.destroy() };
 }

@@ -7,6 +7,8 @@ import { findUserById } from '../features/accounts/users.repository.ts';
 import { deleteSession, findSession, insertSession, touchSession } from '../features/accounts/sessions.repository.ts';
 import { resolveCurrentUser } from '../features/accounts/current-user.ts';
 import { findActiveToken, touchToken } from '../features/accounts/tokens.repository.ts';
+import type { CurrentUser } from './access.ts';
+import { clearOnChange, ReadCache } from './read-cache.ts';
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
@@ -27,11 +29,19 @@ declare module 'fastify' {
   }
 }
 
+type KnownSession = { user: CurrentUser; day: string; createdAt: number };
+
 export function installSessions(app: FastifyInstance, deps: Deps): void {
   const { db, clock, config } = deps;
   const cookieName = sessionCookieName(config.secureCookies);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);
+  // A session is read from the database, and its last-seen time written, at most once a minute: the same
+  // interval as the touch, so the idle limit is kept to within that minute. Sign-out and every other change made
+  // here clear it at once (read-cache.ts).
+  const known = new ReadCache<KnownSession>(clock, TOUCH_INTERVAL_MS);
+  // A session's own last-seen touch changes nothing the cache holds; its end does.
+  clearOnChange(app, known, ['users', 'user_roles', 'sessions:delete', 'members', 'officers', 'statutory_roles', 'statutory_acting']);
 
   app.addHook('onRequest', async (request) => {
     const now = clock.now();
@@ -53,6 +63,13 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
     const unsigned = request.unsignCookie(raw);
     if (!unsigned.valid || !unsigned.value) return;
     const idHash = sha256(unsigned.value);
+    const hit = known.get(idHash);
+    if (hit && hit.day === day && now.getTime() - hit.createdAt <= ABSOLUTE_LIMIT_MS) {
+      request.sessionIdHash = idHash;
+      request.user = hit.user;
+      return;
+    }
+    const version = known.version;
     const session = await findSession(db.kysely, idHash);
     if (!session) return;
     const idle = now.getTime() - Date.parse(session.lastSeenAt);
@@ -66,6 +83,7 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
     if (idle > TOUCH_INTERVAL_MS) await touchSession(db.kysely, idHash, now.toISOString());
     request.sessionIdHash = idHash;
     request.user = await resolveCurrentUser(db.kysely, user, day, 'session');
+    known.set(idHash, { user: request.user, day, createdAt: Date.parse(session.createdAt) }, version);
   });
 }
 

@@ -10,6 +10,7 @@ import { enquiryTable } from '../features/enquiries/enquiry-table.ts';
 import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
+import { govukMacros } from './govuk-macros.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -30,6 +31,7 @@ export function createTemplateEnvironment(): nunjucks.Environment {
   env.addFilter('date', (value: string | null | undefined) => (value ? formatDate(value) : ''));
   env.addFilter('dateTime', (value: string | null | undefined) => (value ? formatDateTime(value) : ''));
   env.addGlobal('enquiryTable', enquiryTable);
+  env.addGlobal('govuk', govukMacros(env));
   return env;
 }
 

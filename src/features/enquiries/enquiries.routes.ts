@@ -12,11 +12,13 @@ import { councilSummary } from '../directory/council.repository.ts';
 import { listMembers } from '../directory/members.repository.ts';
 import { listOfficers, listServices } from '../directory/officers.repository.ts';
 import { listWards } from '../directory/wards.repository.ts';
+import type { Officer, Service, Ward } from '../directory/directory.types.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts } from './enquiry.repository.ts';
-import { LIST_VIEWS, listHref, readListFilter } from './enquiry-list-filter.ts';
+import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
+import { clearOnChange, ReadCache } from '../../web/read-cache.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS } from './enquiry.types.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
@@ -37,17 +39,39 @@ function userOf(request: FastifyRequest): CurrentUser {
   return request.user!;
 }
 
+type DirectoryLists = { wards: Ward[]; services: Service[]; officers: Officer[] };
+
+/** The list's three filters as GOV.UK select items, the chosen one selected. */
+function filterChoices(lists: DirectoryLists, params: ListParams) {
+  const item = (value: string | number, text: string, chosen: string) => ({ value, text, selected: chosen === String(value) });
+  return {
+    services: [{ value: '', text: 'Any service' }, item('none', 'No service given', params.service), ...lists.services.map((s) => item(s.id, s.name, params.service))],
+    officers: [{ value: '', text: 'Any officer' }, item('none', 'Not yet assigned', params.officer), ...lists.officers.map((o) => item(o.id, o.fullName, params.officer))],
+    wards: [{ value: '', text: 'Any ward' }, ...lists.wards.map((w) => item(w.id, w.name, params.ward))],
+  };
+}
+
 export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
+  // The filters' wards, services and officers, read at most every 30 seconds (read-cache.ts).
+  const directoryLists = new ReadCache<DirectoryLists>(deps.clock, 30_000);
+  clearOnChange(app, directoryLists, ['wards', 'services', 'officers']);
+  // How many enquiries a list holds, counted at most every 10 seconds for the same reader and filters.
+  const listCounts = new ReadCache<number>(deps.clock, 10_000);
+  clearOnChange(app, listCounts, ['enquiries', 'enquiry_copies', 'officers']);
   const today = () => ukDate(deps.clock.now());
   const calendar = async () => ({ nation: (await councilSummary(q))?.nation ?? 'england-and-wales', closures: (await readSettings(q)).closures });
 
   app.get('/enquiries', { config: { access: enquiryAccess } }, async (request, reply) => {
     const user = userOf(request);
     const day = today();
-    const [wards, services, officers] = await Promise.all([listWards(q), listServices(q), listOfficers(q, { day, includeLeft: true })]);
-    const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, { wards, services, officers }, day, PAGE_SIZE);
-    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await listScopeFor(q, user), filter);
+    const lists = await directoryLists.through(day, async () => {
+      const [wards, services, officers] = await Promise.all([listWards(q), listServices(q), listOfficers(q, { day, includeLeft: true })]);
+      return { wards, services, officers };
+    });
+    const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, lists, day, PAGE_SIZE);
+    const remember = (key: string, count: () => Promise<number>) => listCounts.through(key, count);
+    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await listScopeFor(q, user), filter, { remember });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     // Past the counting limit the last page is unknown: there is a next page while this one is full.
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -59,9 +83,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       searched: Boolean(params.q),
       view: params.view,
       views: LIST_VIEWS.map(([id, text]) => ({ id, text, href: listHref({ ...params, view: id }) })),
-      wards,
-      services,
-      officers,
+      choices: filterChoices(lists, params),
       values: { ...params, ...dates },
       reports: user.officerId !== null || oversees(user),
       pagination: { page, pages, previous: page > 1 ? listHref({ ...params, page: page - 1 }) : null, next: page < pages ? listHref({ ...params, page: page + 1 }) : null },

@@ -38,25 +38,39 @@ function sourcesFor(scope: ListScope, filter: ListFilter): Source[] {
   return sources;
 }
 
+/**
+ * 1 for an open enquiry: written exactly as migration 0008 indexes it (literals, not parameters), so that the
+ * open list is one range of an index per source rather than one per status.
+ */
+const OPEN_FLAG = sql<number>`(case when e.status in (${sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '))}) then 1 else 0 end)`;
+
+/** The open list unfiltered by overdue reads the open ranges; anything else reads status by status. */
+const readsOpenRange = (filter: ListFilter) => filter.status === 'open' && !filter.overdueOn;
+
 function statusesFor(filter: ListFilter): readonly EnquiryStatus[] {
   const statuses = filter.status === 'open' ? OPEN_STATUSES : filter.status ? [filter.status] : STATUSES;
   return filter.overdueOn ? statuses.filter((s) => RUNNING_STATUSES.includes(s)) : statuses;
 }
 
 function fromSource(q: Q, source: Source, filter: ListFilter) {
-  let query = q.selectFrom('enquiries as e');
+  // Copies are read from the member's few copies outwards. SQLite keeps the written order of a cross join, so it
+  // cannot instead walk every enquiry of the status checking each against the copies.
+  let query = 'copiedTo' in source ? q.selectFrom('enquiry_copies as c').crossJoin('enquiries as e').whereRef('e.id', '=', 'c.enquiry_id').where('c.member_id', '=', source.copiedTo) : q.selectFrom('enquiries as e');
   for (const condition of filterConditions(filter)) query = query.where(condition);
   if ('column' in source) query = source.ids.length === 1 ? query.where(source.column, '=', source.ids[0]!) : query.where(source.column, 'in', source.ids);
-  else if ('copiedTo' in source) query = query.where('e.id', 'in', q.selectFrom('enquiry_copies').select('enquiry_id').where('member_id', '=', source.copiedTo));
   return query;
 }
 
-/** One status of one source, in queue order: soonest deadline first, none last, then the longest waiting (model 49). */
-function stream(q: Q, source: Source, status: EnquiryStatus, filter: ListFilter, rows: number) {
-  return fromSource(q, source, filter)
-    .where('e.status', '=', status)
+/**
+ * One status of one source, or all its open enquiries, in queue order: soonest deadline first, none last, then
+ * the longest waiting (model 49).
+ */
+function stream(q: Q, source: Source, status: EnquiryStatus | 'open', filter: ListFilter, rows: number) {
+  const one = fromSource(q, source, filter);
+  // Ordering by the flag too would be redundant, and SQLite then sorts instead of reading the index in order.
+  const ranged = status === 'open' ? one.where(OPEN_FLAG, '=', 1) : one.where('e.status', '=', status).orderBy('e.status');
+  return ranged
     .select(['e.id', 'e.due_on', 'e.received_at'])
-    .orderBy('e.status')
     .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
     .orderBy('e.due_on')
     .orderBy('e.received_at')
@@ -64,26 +78,40 @@ function stream(q: Q, source: Source, status: EnquiryStatus, filter: ListFilter,
     .limit(rows);
 }
 
-type Key = { id: number; due_on: string | null; received_at: string };
-
-function inQueueOrder(a: Key, b: Key): number {
-  if ((a.due_on === null) !== (b.due_on === null)) return a.due_on === null ? 1 : -1;
-  if (a.due_on !== b.due_on) return a.due_on! < b.due_on! ? -1 : 1;
-  if (a.received_at !== b.received_at) return a.received_at < b.received_at ? -1 : 1;
-  return a.id - b.id;
+/** Queue order over the columns of `alias`, as raw expressions so that any query can be ordered by them. */
+function queueOrder(alias: string) {
+  return [sql`case when ${sql.ref(`${alias}.due_on`)} is null then 1 else 0 end`, sql`${sql.ref(`${alias}.due_on`)}`, sql`${sql.ref(`${alias}.received_at`)}`, sql`${sql.ref(`${alias}.id`)}`];
 }
 
-async function pageIds(q: Q, scope: ListScope, filter: ListFilter): Promise<number[]> {
+const LIST_COLUMNS = ['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on'] as const;
+const NAME_COLUMNS = ['m.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name'] as const;
+
+/**
+ * The page's enquiries with the names the list shows, in one statement: the streams united (an enquiry reached
+ * two ways appears once), put in queue order and cut to the page, then joined to their names.
+ */
+async function pageRows(q: Q, scope: ListScope, filter: ListFilter) {
   const sources = sourcesFor(scope, filter);
   const statuses = statusesFor(filter);
   const wanted = filter.offset + filter.limit;
-  const branches = sources.flatMap((source, s) => statuses.map((status, t) => q.selectFrom(stream(q, source, status, filter, wanted).as(`s${s}_${t}`)).selectAll()));
-  if (!branches.length) return [];
+  const ranges = readsOpenRange(filter) ? (['open'] as const) : statuses;
+  const branches = sources.flatMap((source, s) => ranges.map((status, t) => q.selectFrom(stream(q, source, status, filter, wanted).as(`s${s}_${t}`)).selectAll()));
   const [first, ...rest] = branches;
-  const keys = await rest.reduce((union, branch) => union.unionAll(branch), first!).execute();
-  const seen = new Set<number>();
-  const unique = keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
-  return unique.sort(inQueueOrder).slice(filter.offset, wanted).map((k) => k.id);
+  if (!first) return [];
+  const united = rest.reduce((union, branch) => union.union(branch), first);
+  let page = q.selectFrom(united.as('k')).selectAll();
+  for (const expression of queueOrder('k')) page = page.orderBy(expression);
+  let named = q
+    .selectFrom(page.limit(filter.limit).offset(filter.offset).as('p'))
+    .innerJoin('enquiries as e', 'e.id', 'p.id')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .leftJoin('wards as w', 'w.id', 'e.ward_id')
+    .leftJoin('services as s', 's.id', 'e.service_id')
+    .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
+    .select(LIST_COLUMNS)
+    .select(NAME_COLUMNS);
+  for (const expression of queueOrder('p')) named = named.orderBy(expression);
+  return named.execute();
 }
 
 /** How many enquiries the filters select, counting no further than `limit` when one is given. */
@@ -91,7 +119,8 @@ async function countSelected(q: Q, scope: ListScope, filter: ListFilter, limit: 
   const statuses = statusesFor(filter);
   if (!statuses.length) return 0;
   const branches = sourcesFor(scope, filter).map((source) => {
-    const ids = fromSource(q, source, filter).where('e.status', 'in', statuses).select('e.id');
+    const selected = readsOpenRange(filter) ? fromSource(q, source, filter).where(OPEN_FLAG, '=', 1) : fromSource(q, source, filter).where('e.status', 'in', statuses);
+    const ids = selected.select('e.id');
     return q.selectFrom((limit === null ? ids : ids.limit(limit)).as('b')).select('b.id');
   });
   const [first, ...rest] = branches;
@@ -102,20 +131,10 @@ async function countSelected(q: Q, scope: ListScope, filter: ListFilter, limit: 
   return Number((await counted.executeTakeFirstOrThrow()).n);
 }
 
-async function rowsFor(q: Q, ids: number[]): Promise<EnquiryListItem[]> {
-  if (!ids.length) return [];
-  const rows = await q
-    .selectFrom('enquiries as e')
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .leftJoin('wards as w', 'w.id', 'e.ward_id')
-    .leftJoin('services as s', 's.id', 'e.service_id')
-    .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
-    .select(['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on'])
-    .select(['m.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name'])
-    .where('e.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!).map((r) => ({
+type NamedRow = Awaited<ReturnType<typeof pageRows>>[number];
+
+function toItem(r: NamedRow): EnquiryListItem {
+  return {
     id: r.id,
     reference: r.reference,
     subject: r.subject,
@@ -127,21 +146,14 @@ async function rowsFor(q: Q, ids: number[]): Promise<EnquiryListItem[]> {
     receivedAt: r.received_at,
     receivedOn: r.received_on,
     dueOn: r.due_on,
-  }));
+  };
 }
 
 /** The word search: the text index narrows first, so the matches are sorted rather than streamed. */
-async function searchedIds(q: Q, scope: ListScope, filter: ListFilter): Promise<number[]> {
-  const rows = await filteredEnquiries(q, scope, filter)
-    .select('e.id')
-    .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
-    .orderBy('e.due_on')
-    .orderBy('e.received_at')
-    .orderBy('e.id')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return rows.map((r) => r.id);
+async function searchedRows(q: Q, scope: ListScope, filter: ListFilter): Promise<NamedRow[]> {
+  let query = filteredEnquiries(q, scope, filter).select(LIST_COLUMNS).select(NAME_COLUMNS);
+  for (const expression of queueOrder('e')) query = query.orderBy(expression);
+  return query.limit(filter.limit).offset(filter.offset).execute();
 }
 
 async function countSearched(q: Q, scope: ListScope, filter: ListFilter, limit: number | null): Promise<number> {
@@ -154,13 +166,22 @@ async function countSearched(q: Q, scope: ListScope, filter: ListFilter, limit: 
  * One page of the enquiries a reader may see, in queue order, with how many there are: exactly, or (for pages)
  * up to COUNT_LIMIT and then "more than". The API asks for the exact figure.
  */
-export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter, options: { exactTotal?: boolean } = {}): Promise<ListPage> {
+export type ListOptions = {
+  /** The exact count (the API), rather than counting up to COUNT_LIMIT (pages). */
+  exactTotal?: boolean;
+  /** Where counts may be remembered: given a key naming the count and how to make it. */
+  remember?: (key: string, count: () => Promise<number>) => Promise<number>;
+};
+
+export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter, options: ListOptions = {}): Promise<ListPage> {
   const searching = Boolean(filter.words?.trim());
   const limit = options.exactTotal ? null : COUNT_LIMIT + 1;
-  const [ids, counted] = await Promise.all([
-    searching ? searchedIds(q, scope, filter) : pageIds(q, scope, filter),
-    searching ? countSearched(q, scope, filter, limit) : countSelected(q, scope, filter, limit),
+  const count = () => (searching ? countSearched(q, scope, filter, limit) : countSelected(q, scope, filter, limit));
+  const { limit: _pageSize, offset: _from, ...counted } = filter;
+  const [rows, total] = await Promise.all([
+    searching ? searchedRows(q, scope, filter) : pageRows(q, scope, filter),
+    options.remember ? options.remember(JSON.stringify([scope, counted, limit]), count) : count(),
   ]);
-  const totalAtLeast = limit !== null && counted >= limit;
-  return { items: await rowsFor(q, ids), total: totalAtLeast ? COUNT_LIMIT : counted, totalAtLeast };
+  const totalAtLeast = limit !== null && total >= limit;
+  return { items: rows.map(toItem), total: totalAtLeast ? COUNT_LIMIT : total, totalAtLeast };
 }

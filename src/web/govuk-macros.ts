@@ -1,0 +1,47 @@
+// GOV.UK Frontend's macros, called from templates as `govuk("select", params)` and remembered. Each macro is a
+// pure function of its parameters, and the same few calls recur on every page: the header and navigation, the
+// skip link, the list's filters. Rendering one through Nunjucks costs tens to hundreds of microseconds; a repeat
+// costs a JSON.stringify of its parameters and a map lookup. Templates that call macros this way also avoid
+// `{% from … import %}`, which re-runs the macro file on every render.
+import type nunjucks from 'nunjucks';
+
+type Macro = (params: unknown) => nunjucks.runtime.SafeString;
+
+const MAX_REMEMBERED = 2_000;
+
+function macroName(component: string): string {
+  return `govuk${component.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase())}`;
+}
+
+export function govukMacros(env: nunjucks.Environment): (component: string, params: unknown) => nunjucks.runtime.SafeString {
+  const macros = new Map<string, Macro>();
+  const remembered = new Map<string, nunjucks.runtime.SafeString>();
+
+  function load(component: string): Macro {
+    if (!/^[a-z]+(-[a-z]+)*$/.test(component)) throw new Error(`not a GOV.UK component name: ${component}`);
+    let exported: Record<string, unknown> | undefined;
+    let failure: unknown;
+    // The file-system loader is synchronous, so the callback has run by the time getExported returns.
+    // getExported is Nunjucks' own route to a template's macros (what {% from %} uses); its types leave it out.
+    const template = env.getTemplate(`govuk/components/${component}/macro.njk`) as unknown as { getExported(done: (error: unknown, result: Record<string, unknown>) => void): void };
+    template.getExported((error, result) => {
+      failure = error;
+      exported = result;
+    });
+    const macro = exported?.[macroName(component)];
+    if (failure || typeof macro !== 'function') throw new Error(`GOV.UK Frontend has no ${macroName(component)} macro`, { cause: failure });
+    return macro as Macro;
+  }
+
+  return (component, params) => {
+    const key = `${component}\u0000${JSON.stringify(params)}`;
+    const known = remembered.get(key);
+    if (known) return known;
+    let macro = macros.get(component);
+    if (!macro) macros.set(component, (macro = load(component)));
+    const html = macro(params);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, html);
+    return html;
+  };
+}
