@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from './deps.ts';
 import { installSecurity } from './web/security.ts';
 import { installSessions } from './web/session.ts';
+import { installReadCaches } from './web/read-cache.ts';
 import { installViews } from './web/views.ts';
 import { installAssets } from './web/assets.ts';
 import { installErrorHandling } from './web/errors.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(formbody);
   await installSecurity(app, deps);
+  installReadCaches(app, deps.clock);
   installSessions(app, deps);
   installViews(app, deps);
   installErrorHandling(app);

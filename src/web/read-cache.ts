@@ -1,8 +1,8 @@
-// Short-lived copies of what nearly every page reads and hardly ever changes: who is behind a session, and the
-// directory's lists for filters. Each entry lives for at most `ttlMs` by the app's clock. A write in this process
-// to a table the copy is made from drops it at once (table-writes.ts), and so does the end of every request that
-// may have changed something (after its transaction has committed), so a person always sees their own change.
-// A change made through another instance, or by the command line, shows within ttlMs.
+// Short-lived copies of what nearly every page reads and hardly ever changes: who is behind a session, the
+// council's name, the directory's lists for filters. Each entry lives for at most `ttlMs` by the app's clock. A
+// write in this process to a table the copy is made from drops it at once (table-writes.ts), and so does the end
+// of every request that may have changed something (after its transaction has committed), so a person always
+// sees their own change. A change made through another instance, or by the command line, shows within ttlMs.
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { onTableWrite } from '../db/table-writes.ts';
@@ -59,18 +59,34 @@ export class ReadCache<T> {
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * A cache whose entries live for at most `ttlMs`, dropped whenever this process writes to one of `tables`
+     * (`"sessions:delete"`: only deletions there) and after every request that may have changed something.
+     */
+    readCache<T>(ttlMs: number, tables: readonly string[]): ReadCache<T>;
+  }
+}
+
 /**
- * Drops the cache whenever this process writes to one of `tables` (`"sessions:delete"`: only deletions), and after every request that may have changed
+ * Gives the app its read caches, all dropped together at the end of every request that may have changed
  * something: before its response leaves (so the page it redirects to reads afresh) and again once it has gone.
  */
-export function clearOnChange(app: FastifyInstance, cache: { clear(): void }, tables: readonly string[]): void {
+export function installReadCaches(app: FastifyInstance, clock: Clock): void {
+  const caches: { cache: ReadCache<unknown>; tables: readonly string[] }[] = [];
   const stop = onTableWrite((table, write) => {
-    if (tables.includes(table) || tables.includes(`${table}:${write}`)) cache.clear();
+    for (const { cache, tables } of caches) if (tables.includes(table) || tables.includes(`${table}:${write}`)) cache.clear();
   });
   const clear = async (request: { method: string }) => {
-    if (!READS.has(request.method)) cache.clear();
+    if (!READS.has(request.method)) for (const { cache } of caches) cache.clear();
   };
   app.addHook('onSend', clear);
   app.addHook('onResponse', clear);
   app.addHook('onClose', async () => stop());
+  app.decorate('readCache', <T>(ttlMs: number, tables: readonly string[]): ReadCache<T> => {
+    const cache = new ReadCache<T>(clock, ttlMs);
+    caches.push({ cache: cache as ReadCache<unknown>, tables });
+    return cache;
+  });
 }

@@ -8,7 +8,6 @@ import { deleteSession, findSession, insertSession, touchSession } from '../feat
 import { resolveCurrentUser } from '../features/accounts/current-user.ts';
 import { findActiveToken, touchToken } from '../features/accounts/tokens.repository.ts';
 import type { CurrentUser } from './access.ts';
-import { clearOnChange, ReadCache } from './read-cache.ts';
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
@@ -39,9 +38,8 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
   // A session is read from the database, and its last-seen time written, at most once a minute: the same
   // interval as the touch, so the idle limit is kept to within that minute. Sign-out and every other change made
   // here clear it at once (read-cache.ts).
-  const known = new ReadCache<KnownSession>(clock, TOUCH_INTERVAL_MS);
   // A session's own last-seen touch changes nothing the cache holds; its end does.
-  clearOnChange(app, known, ['users', 'user_roles', 'sessions:delete', 'members', 'officers', 'statutory_roles', 'statutory_acting']);
+  const known = app.readCache<KnownSession>(TOUCH_INTERVAL_MS, ['users', 'user_roles', 'sessions:delete', 'members', 'officers', 'statutory_roles', 'statutory_acting']);
 
   app.addHook('onRequest', async (request) => {
     const now = clock.now();

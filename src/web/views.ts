@@ -65,16 +65,9 @@ declare module 'fastify' {
 
 export function installViews(app: FastifyInstance, deps: Deps): nunjucks.Environment {
   const env = createTemplateEnvironment();
-  let council: { name: string; at: number } | null = null;
-  // The council's name is on every page; it changes rarely, so it is read at most every 30 seconds.
-  async function councilName(): Promise<string> {
-    const now = Date.now();
-    if (!council || now - council.at > 30_000) {
-      const summary = await councilSummary(deps.db.kysely);
-      council = { name: summary?.name ?? 'Your council', at: now };
-    }
-    return council.name;
-  }
+  // The council's name is on every page and changes rarely: read at most every 30 seconds (read-cache.ts).
+  const council = app.readCache<string>(30_000, ['council']);
+  const councilName = () => council.through('name', async () => (await councilSummary(deps.db.kysely))?.name ?? 'Your council');
   app.decorateReply('page', async function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const request: FastifyRequest = this.request;
     const html = env.render(template, {

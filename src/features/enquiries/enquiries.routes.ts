@@ -18,7 +18,6 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
-import { clearOnChange, ReadCache } from '../../web/read-cache.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS } from './enquiry.types.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
@@ -54,11 +53,9 @@ function filterChoices(lists: DirectoryLists, params: ListParams) {
 export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
   // The filters' wards, services and officers, read at most every 30 seconds (read-cache.ts).
-  const directoryLists = new ReadCache<DirectoryLists>(deps.clock, 30_000);
-  clearOnChange(app, directoryLists, ['wards', 'services', 'officers']);
+  const directoryLists = app.readCache<DirectoryLists>(30_000, ['wards', 'services', 'officers']);
   // How many enquiries a list holds, counted at most every 10 seconds for the same reader and filters.
-  const listCounts = new ReadCache<number>(deps.clock, 10_000);
-  clearOnChange(app, listCounts, ['enquiries', 'enquiry_copies', 'officers']);
+  const listCounts = app.readCache<number>(10_000, ['enquiries', 'enquiry_copies', 'officers']);
   const today = () => ukDate(deps.clock.now());
   const calendar = async () => ({ nation: (await councilSummary(q))?.nation ?? 'england-and-wales', closures: (await readSettings(q)).closures });
 
