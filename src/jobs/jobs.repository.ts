@@ -2,6 +2,7 @@
 // done in the same transaction as the work it does.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { JobsTable, Tables } from '../db/database.ts';
+import { claimRows } from '../db/claim-rows.ts';
 import type { Db } from '../db/create-db.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
@@ -40,14 +41,7 @@ export async function claimDueJobs(db: Db, claim: JobClaim): Promise<JobRow[]> {
       .orderBy('run_at')
       .orderBy('id')
       .limit(claim.batch);
-  const rows =
-    db.dialect === 'postgres'
-      ? await db.kysely.transaction().execute(async (trx) => {
-          const ids = (await due(trx).forUpdate().skipLocked().execute()).map((r) => r.id);
-          if (ids.length === 0) return [];
-          return trx.updateTable('jobs').set(changes).where('id', 'in', ids).returningAll().execute();
-        })
-      : await db.kysely.updateTable('jobs').set(changes).where('id', 'in', due(db.kysely)).returningAll().execute();
+  const rows = await claimRows(db, 'jobs', due, changes);
   return rows.sort((a, b) => a.run_at.localeCompare(b.run_at) || a.id - b.id);
 }
 

@@ -2,6 +2,7 @@
 // short lease so that two instances never send the same message at the same time.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { OutboxTable, Tables } from '../../db/database.ts';
+import { claimRows } from '../../db/claim-rows.ts';
 import type { Db } from '../../db/create-db.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
@@ -60,14 +61,7 @@ export async function claimDueMail(db: Db, claim: Claim): Promise<OutboxRow[]> {
       .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(claim.batch);
-  const rows =
-    db.dialect === 'postgres'
-      ? await db.kysely.transaction().execute(async (trx) => {
-          const ids = (await due(trx).forUpdate().skipLocked().execute()).map((r) => r.id);
-          if (ids.length === 0) return [];
-          return trx.updateTable('outbox').set(changes).where('id', 'in', ids).returningAll().execute();
-        })
-      : await db.kysely.updateTable('outbox').set(changes).where('id', 'in', due(db.kysely)).returningAll().execute();
+  const rows = await claimRows(db, 'outbox', due, changes);
   return rows.sort((a, b) => a.id - b.id);
 }
 
