@@ -17,6 +17,7 @@ import { systemClock, ukDate } from '../src/clock.ts';
 import { seedDemo } from '../src/features/demo/demo.service.ts';
 import { freePort, startNolan, waitForOutput } from '../test/support/process.ts';
 import { seedEnquiries } from './enquiry-seed.ts';
+import { rssMb, signInCookie } from './http.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
@@ -42,34 +43,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
-async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const c of response.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      if (name) jar.set(name, value.join('='));
-    }
-  };
-  const page = await fetch(`${baseUrl}/sign-in`);
-  keep(page);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
-  });
-  if (response.status !== 303) throw new Error(`sign-in failed for ${email}: ${response.status}`);
-  keep(response);
-  return cookie();
-}
 
 type Store = { engine: Engine; open(): Db; env: Record<string, string>; drop(): Promise<void> };
 

@@ -11,6 +11,7 @@ import { freePort, startNolan, waitForOutput } from '../test/support/process.ts'
 import { parseDemoSignIns } from '../e2e/support/server.ts';
 import { benchEngine } from './engine.ts';
 import { benchEnquiries } from './enquiries.ts';
+import { rssMb, signInCookie } from './http.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -22,34 +23,7 @@ async function load(label: string, url: string, headers: Record<string, string> 
   return { label, requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
-async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${baseUrl}/sign-in`);
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const c of response.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      if (name) jar.set(name, value.join('='));
-    }
-  };
-  keep(page);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
-  });
-  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
-  keep(response);
-  return cookie();
-}
 
 async function main(): Promise<void> {
   const bare = Fastify();
