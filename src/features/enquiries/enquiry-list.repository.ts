@@ -62,6 +62,15 @@ function fromSource(q: Q, source: Source, filter: ListFilter) {
   return query;
 }
 
+/**
+ * A row count written into the SQL rather than bound: SQLite plans a LIMIT it can read as a number better, and
+ * these ran twice as fast. Only whole numbers the code computed (page sizes and offsets) pass through here.
+ */
+function literal(n: number) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return sql.lit(n);
+}
+
 /** Queue order over the columns of `alias`, as raw expressions so that any query can be ordered by them. */
 function queueOrder(alias: string) {
   return [sql`case when ${sql.ref(`${alias}.due_on`)} is null then 1 else 0 end`, sql`${sql.ref(`${alias}.due_on`)}`, sql`${sql.ref(`${alias}.received_at`)}`, sql`${sql.ref(`${alias}.id`)}`];
@@ -77,7 +86,7 @@ function stream(q: Q, source: Source, status: EnquiryStatus | 'open', filter: Li
   const ranged = status === 'open' ? one.where(OPEN_FLAG, '=', 1) : one.where('e.status', '=', status).orderBy('e.status');
   let ordered = ranged.select(['e.id', 'e.due_on', 'e.received_at']);
   for (const expression of queueOrder('e')) ordered = ordered.orderBy(expression);
-  return ordered.limit(rows);
+  return ordered.limit(literal(rows));
 }
 
 const LIST_COLUMNS = ['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on'] as const;
@@ -99,7 +108,7 @@ async function pageRows(q: Q, scope: ListScope, filter: ListFilter) {
   let page = q.selectFrom(united.as('k')).selectAll();
   for (const expression of queueOrder('k')) page = page.orderBy(expression);
   let named = q
-    .selectFrom(page.limit(filter.limit).offset(filter.offset).as('p'))
+    .selectFrom(page.limit(literal(filter.limit)).offset(literal(filter.offset)).as('p'))
     .innerJoin('enquiries as e', 'e.id', 'p.id')
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('wards as w', 'w.id', 'e.ward_id')
@@ -118,13 +127,13 @@ async function countSelected(q: Q, scope: ListScope, filter: ListFilter, limit: 
   const branches = sourcesFor(scope, filter).map((source) => {
     const selected = readsOpenRange(filter) ? fromSource(q, source, filter).where(OPEN_FLAG, '=', 1) : fromSource(q, source, filter).where('e.status', 'in', statuses);
     const ids = selected.select('e.id');
-    return q.selectFrom((limit === null ? ids : ids.limit(limit)).as('b')).select('b.id');
+    return q.selectFrom((limit === null ? ids : ids.limit(literal(limit))).as('b')).select('b.id');
   });
   const [first, ...rest] = branches;
   if (!first) return 0;
   // union, not union all: an enquiry reached two ways (an officer's own, copied to them as a member) counts once.
   const union = rest.reduce((all, branch) => all.union(branch), first);
-  return countOf(q, limit === null ? union : union.limit(limit));
+  return countOf(q, limit === null ? union : union.limit(literal(limit)));
 }
 
 /** How many rows a query of ids gives. */
