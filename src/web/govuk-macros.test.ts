@@ -1,0 +1,28 @@
+// govuk("name", params) gives what the GOV.UK macro gives when imported the documented way, every time it is
+// called, including a repeat served from memory; a name that is not a component is refused.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTemplateEnvironment } from './views.ts';
+
+describe('GOV.UK macros called through govuk()', () => {
+  const env = createTemplateEnvironment();
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['select', 'govukSelect', { id: 'ward', name: 'ward', label: { text: 'Ward' }, items: [{ value: '', text: 'Any ward' }, { value: 3, text: 'Abbey & <Brook>', selected: true }], errorMessage: { text: 'Select a ward from the list' } }],
+    ['date-input', 'govukDateInput', { id: 'from', namePrefix: 'from', fieldset: { legend: { text: 'Received on or after' } }, items: [{ name: 'day', value: '4' }, { name: 'month', value: '' }, { name: 'year', value: '2026' }] }],
+    ['pagination', 'govukPagination', { previous: { href: '/enquiries?page=1' }, next: { href: '/enquiries?page=3' } }],
+  ];
+  for (const [component, macro, params] of cases) {
+    it(`gives ${macro}'s markup, the first time and again`, () => {
+      const imported = env.renderString(`{% from "govuk/components/${component}/macro.njk" import ${macro} %}{{ ${macro}(params) }}`, { params });
+      const called = () => env.renderString(`{{ govuk(component, params) }}`, { component, params });
+      assert.ok(imported.includes('govuk-'), 'the macro gave markup');
+      assert.equal(called(), imported);
+      assert.equal(called(), imported);
+    });
+  }
+
+  it('refuses a name that is not a GOV.UK component', () => {
+    assert.throws(() => env.renderString('{{ govuk("../../etc", {}) }}', {}), /not a GOV.UK component name/);
+    assert.throws(() => env.renderString('{{ govuk("no-such-thing", {}) }}', {}));
+  });
+});
