@@ -16,7 +16,7 @@ import type { Officer, Service, Ward } from '../directory/directory.types.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
-import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts } from './enquiry.repository.ts';
+import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListScope } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS } from './enquiry.types.ts';
@@ -56,6 +56,9 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   const directoryLists = app.readCache<DirectoryLists>(30_000, ['wards', 'services', 'officers']);
   // How many enquiries a list holds, counted at most every 10 seconds for the same reader and filters.
   const listCounts = app.readCache<number>(10_000, ['enquiries', 'enquiry_copies', 'officers']);
+  // Whose enquiries a reader sees follows line management, which changes rarely: read at most every 30 seconds.
+  const listScopes = app.readCache<ListScope>(30_000, ['officers']);
+  const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
   const today = () => ukDate(deps.clock.now());
   const calendar = async () => ({ nation: (await councilSummary(q))?.nation ?? 'england-and-wales', closures: (await readSettings(q)).closures });
 
@@ -68,7 +71,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     });
     const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, lists, day, PAGE_SIZE);
     const remember = (key: string, count: () => Promise<number>) => listCounts.through(key, count);
-    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await listScopeFor(q, user), filter, { remember });
+    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     // Past the counting limit the last page is unknown: there is a next page while this one is full.
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));

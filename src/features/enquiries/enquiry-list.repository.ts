@@ -4,7 +4,7 @@
 // far as the page needs; one statement unites the ranges, cuts the page and joins the names. A page therefore
 // costs the same over a hundred enquiries or a million. A word search narrows by the text index first and sorts
 // what it finds (filteredEnquiries in enquiry-query.repository.ts).
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type InferResult, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { filterConditions, filteredEnquiries, RUNNING_STATUSES, type ListFilter, type ListScope } from './enquiry-query.repository.ts';
 import { OPEN_STATUSES, STATUSES, type EnquiryListItem, type EnquiryStatus } from './enquiry.types.ts';
@@ -96,14 +96,14 @@ const NAME_COLUMNS = ['m.full_name as member_name', 'w.name as ward_name', 's.na
  * The page's enquiries with the names the list shows, in one statement: the streams united (an enquiry reached
  * two ways appears once), put in queue order and cut to the page, then joined to their names.
  */
-async function pageRows(q: Q, scope: ListScope, filter: ListFilter) {
+function pageQuery(q: Q, scope: ListScope, filter: ListFilter) {
   const sources = sourcesFor(scope, filter);
   const statuses = statusesFor(filter);
   const wanted = filter.offset + filter.limit;
   const ranges = readsOpenRange(filter) ? (['open'] as const) : statuses;
   const branches = sources.flatMap((source, s) => ranges.map((status, t) => q.selectFrom(stream(q, source, status, filter, wanted).as(`s${s}_${t}`)).selectAll()));
   const [first, ...rest] = branches;
-  if (!first) return [];
+  if (!first) return null;
   const united = rest.reduce((union, branch) => union.union(branch), first);
   let page = q.selectFrom(united.as('k')).selectAll();
   for (const expression of queueOrder('k')) page = page.orderBy(expression);
@@ -117,7 +117,31 @@ async function pageRows(q: Q, scope: ListScope, filter: ListFilter) {
     .select(LIST_COLUMNS)
     .select(NAME_COLUMNS);
   for (const expression of queueOrder('p')) named = named.orderBy(expression);
-  return named.execute();
+  return named;
+}
+
+type NamedRow = InferResult<NonNullable<ReturnType<typeof pageQuery>>>[number];
+
+/**
+ * The same reader asks for the same list again and again (an officer's queue, a member's dashboard), and
+ * building and compiling the statement costs more than SQLite takes to run it: the compiled SQL and its values
+ * are kept per database and per reader and filter. Only the statement is kept, never its rows.
+ */
+const compiledPages = new WeakMap<object, Map<string, CompiledQuery<NamedRow> | null>>();
+const MAX_COMPILED_PAGES = 500;
+
+async function pageRows(q: Q, scope: ListScope, filter: ListFilter): Promise<NamedRow[]> {
+  const adapter = q.getExecutor().adapter;
+  let compiled = compiledPages.get(adapter);
+  if (!compiled) compiledPages.set(adapter, (compiled = new Map()));
+  const key = JSON.stringify([scope, filter]);
+  let query = compiled.get(key);
+  if (query === undefined) {
+    query = pageQuery(q, scope, filter)?.compile() ?? null;
+    if (compiled.size >= MAX_COMPILED_PAGES) compiled.clear();
+    compiled.set(key, query);
+  }
+  return query ? (await q.executeQuery(query)).rows : [];
 }
 
 /** How many enquiries the filters select, counting no further than `limit` when one is given. */
@@ -141,8 +165,6 @@ async function countOf(q: Q, ids: SelectQueryBuilder<Tables, never, { id: number
   const counted = q.selectFrom(ids.as('f')).select((eb) => eb.fn.countAll<number | string>().as('n'));
   return Number((await counted.executeTakeFirstOrThrow()).n);
 }
-
-type NamedRow = Awaited<ReturnType<typeof pageRows>>[number];
 
 function toItem(r: NamedRow): EnquiryListItem {
   return {
