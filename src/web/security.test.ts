@@ -32,6 +32,19 @@ describe('security headers, error pages and the API', () => {
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
     assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
     assert.equal(response.headers['referrer-policy'], 'same-origin');
+    assert.doesNotMatch(csp, /upgrade-insecure-requests/, 'plain HTTP is not upgraded');
+  });
+
+  it('makes a new nonce for every response', async () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const response = await t.app.inject({ method: 'GET', url: '/sign-in' });
+      const nonce = /'nonce-([0-9a-f]{32})'/.exec(String(response.headers['content-security-policy']))?.[1];
+      assert.ok(nonce, 'a 128-bit nonce');
+      assert.ok(response.body.includes(`nonce="${nonce}"`));
+      nonces.add(nonce);
+    }
+    assert.equal(nonces.size, 300);
   });
 
   it('uses __Host- cookies with Secure when served over HTTPS', async () => {
@@ -45,6 +58,7 @@ describe('security headers, error pages and the API', () => {
         assert.equal(c.secure, true);
       }
       assert.match(String(response.headers['strict-transport-security']), /max-age=31536000/);
+      assert.match(String(response.headers['content-security-policy']), /upgrade-insecure-requests/);
     } finally {
       await https.close();
     }

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Deps } from '../deps.ts';
 import { allows } from './access.ts';
+import { installCsp } from './csp.ts';
 import { isApi, renderProblem } from './errors.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,26 +19,13 @@ export function csrfUserInfo(request: FastifyRequest): string {
 export async function installSecurity(app: FastifyInstance, deps: Deps): Promise<void> {
   const secure = deps.config.secureCookies;
   await app.register(cookie, { secret: deps.sessionSecret });
+  // Helmet's other headers; the Content-Security-Policy and its nonces come from csp.ts.
   await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: secure ? [] : null,
-      },
-    },
+    contentSecurityPolicy: false,
     strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
   });
+  installCsp(app, { secure });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: secure ? '__Host-nolan-csrf' : 'nolan-csrf',
