@@ -3,8 +3,11 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-// Mozilla's list of common passwords (the one Firefox Accounts checks against).
-const commonPasswords = require('fxa-common-password-list') as { test(password: string): boolean };
+type PasswordList = { test(password: string): boolean };
+// Mozilla's list of common passwords (the one Firefox Accounts checks against), read when a password is first
+// chosen rather than held by every instance from the start.
+let commonPasswordList: PasswordList | undefined;
+const commonPasswords = () => (commonPasswordList ??= require('fxa-common-password-list') as PasswordList);
 
 export const MIN_PASSWORD_LENGTH = 12;
 const KEY_LENGTH = 64;
@@ -42,7 +45,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (password.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 200) return 'Password must be 200 characters or fewer';
   const lower = password.toLowerCase();
-  if (commonPasswords.test(lower) || commonPasswords.test(password)) return 'Password is too common: choose one that is harder to guess';
+  if (commonPasswords().test(lower) || commonPasswords().test(password)) return 'Password is too common: choose one that is harder to guess';
   if (/^(.)\1+$/.test(password)) return 'Password must not be one character repeated';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'Password must not contain your email address';

@@ -1,5 +1,5 @@
 // Sending one message over SMTP with nodemailer, and telling a failure worth retrying from one that is not.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type OutgoingMail = { from: string; to: { name: string | null; address: string }; subject: string; text: string; messageId: string };
 
@@ -7,10 +7,13 @@ export type MailTransport = { send(mail: OutgoingMail): Promise<void>; close(): 
 
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   // Short timeouts: a delivery run holds each message under a lease, and a silent server must not outlast it.
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  // nodemailer is loaded with the first message sent: an instance with nothing to send never holds it.
+  let transport: Promise<Transporter> | null = null;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })));
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (await open()).sendMail({
         from: mail.from,
         to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
         subject: mail.subject,
@@ -19,7 +22,10 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
         messageId: mail.messageId,
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then(
+      (t) => t.close(),
+      () => undefined,
+    ),
   };
 }
 

@@ -2,7 +2,7 @@
 // canvas that pdfjs-dist brings). PDF text comes as positioned fragments, so lines are rebuilt from
 // where the fragments sit: fragments at one height are one line, a wide gap within a line is a table
 // column, and a gap between lines wider than the line spacing is a paragraph break.
-import { extractTextItems, type StructuredTextItem } from 'unpdf';
+import type { StructuredTextItem } from 'unpdf';
 import { looksLikeTitle } from '../../protocol/importer/headings.ts';
 
 type Line = { y: number; size: number; items: StructuredTextItem[] };
@@ -60,6 +60,8 @@ function runningLines(pages: readonly PageLine[][]): Set<string> {
 
 export async function pdfDocumentText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
   // PDF.js may take over the buffer it is given: hand it a copy.
+  // Loaded when first needed, as a PDF is read only when a protocol is imported.
+  const { extractTextItems } = await import('unpdf');
   const { items } = await extractTextItems(new Uint8Array(bytes));
   const pages = items.map((pageItems) => pageLines(pageItems).map((line) => ({ y: line.y, size: line.size, text: lineText(line) })));
   const running = runningLines(pages);

@@ -1,7 +1,6 @@
 // A Word document (.docx) as plain text for the importer, read with mammoth. Paragraphs become
 // paragraphs, table rows become tab-separated lines (so that a version table stays a table), and
 // footnotes come last, each opening with its superscript number as in a text export.
-import mammoth from 'mammoth';
 import { superscriptDigits } from '../../protocol/importer/source-lines.ts';
 
 type WordElement = {
@@ -110,6 +109,8 @@ export function wordHtmlToText(html: string): string {
 
 export async function wordDocumentText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
   let automaticNumbers = false;
+  // Loaded when first needed: most instances never read a Word document, and mammoth is large.
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes) },
     {

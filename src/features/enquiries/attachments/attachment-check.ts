@@ -1,7 +1,6 @@
 // Checks a file attached to a member enquiry by what it contains. The name and the type the browser claims
 // are both chosen by whoever sent the file, so neither is trusted: a photo renamed from an .exe is refused,
 // and the content type kept with the file is the one read from its bytes.
-import { fileTypeFromBuffer } from 'file-type';
 import { Reader } from '@kenjiuno/msgreader/lib/Reader.js';
 
 /** The most an attachment may hold: 10 MB, enough for a scanned letter or a phone photo. */
@@ -148,6 +147,7 @@ export async function checkAttachment(bytes: Uint8Array, name: string): Promise<
   // "Unicode" by Notepad is recognised first, by decoding cleanly.
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16 && textCharset(bytes)) return plainText(bytes, fileName, size);
+  const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
   if (!type) return plainText(bytes, fileName, size);
   if (ACCEPTED.has(type.ext)) return { ok: true, fileName, contentType: type.mime, size };

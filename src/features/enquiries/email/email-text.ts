@@ -1,5 +1,4 @@
 // The body of a mail as plain text, the same way for .eml and .msg.
-import { simpleParser } from 'mailparser';
 
 /**
  * One kind of line ending, no spaces at line ends, no runs of blank lines. An image in the body leaves a
@@ -17,6 +16,7 @@ export function tidyText(text: string): string {
 
 /** Readable text from an HTML body, converted by mailparser exactly as it converts HTML-only mail. */
 export async function textFromHtml(html: string): Promise<string> {
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(Buffer.from(`Content-Type: text/html; charset=utf-8\r\n\r\n${html}`));
   return tidyText(mail.text ?? '');
 }

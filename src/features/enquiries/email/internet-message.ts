@@ -1,6 +1,6 @@
 // An Internet message (RFC 5322, saved as .eml), read with mailparser: it decodes quoted-printable and base64
 // bodies, encoded-word subjects and names (RFC 2047) and character sets, and turns HTML-only mail into text.
-import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
+import type { AddressObject, Attachment } from 'mailparser';
 import { cleanFileName } from '../attachments/attachment-check.ts';
 import { textFromHtml, tidyText } from './email-text.ts';
 import type { EmailAttachment, EmailContent, Mailbox } from './forwarded-email.ts';
@@ -27,6 +27,8 @@ function attachmentsOf(attachments: Attachment[]): EmailAttachment[] {
 
 export async function readInternetMessage(bytes: Uint8Array): Promise<EmailContent> {
   // Images in the body stay "cid:" links rather than becoming data: URLs a photo's size.
+  // mailparser is loaded when the first email arrives rather than by every instance at start.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { keepCidLinks: true });
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   return {

@@ -3,7 +3,7 @@
 // (Message-ID, In-Reply-To, References) exactly as sent. A message saved from Sent Items or Drafts has none,
 // so the MAPI properties stand in for them.
 import msgreader, { type FieldsData } from '@kenjiuno/msgreader';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { cleanFileName } from '../attachments/attachment-check.ts';
 import { textFromHtml, tidyText } from './email-text.ts';
 import type { EmailAttachment, EmailContent, Mailbox } from './forwarded-email.ts';
@@ -69,6 +69,7 @@ function attachmentsOf(reader: InstanceType<typeof msgreader.default>, data: Fie
 async function transportHeaders(data: FieldsData): Promise<ParsedMail | undefined> {
   if (!data.headers) return undefined;
   try {
+    const { simpleParser } = await import('mailparser');
     return await simpleParser(Buffer.from(`${data.headers.trimEnd()}\r\n\r\n`));
   } catch {
     return undefined;
