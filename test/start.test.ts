@@ -4,13 +4,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { freePort, startNolan, waitForOutput } from './support/process.ts';
+import { freePort, projectRoot, servingCommand, startNolan, waitForOutput } from './support/process.ts';
 import { createTestDb } from './support/db.ts';
 import { testEngine } from './support/engines.ts';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-start-'));
 
 describe('starting Nolan', () => {
+  it('starts the demo exactly as it serves, with the memory settings of serving', () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.equal(scripts.start, `NOLAN_DEMO=1 ${scripts.serve}`);
+    const serving = servingCommand();
+    assert.equal(serving.script, 'src/main.ts');
+    assert.equal(serving.env.MALLOC_ARENA_MAX, '2');
+    assert.ok(serving.nodeFlags.some((flag) => /^--max-semi-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
+    assert.ok(serving.nodeFlags.some((flag) => /^--max-old-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
+  });
+
   it('refuses to start with a bad setting, naming it, exit 2', async () => {
     const started = startNolan({ DATA_DIR: tempDir(), PORT: 'eighty' });
     assert.equal(await started.exited, 2);
