@@ -104,11 +104,17 @@ function pageQuery(q: Q, scope: ListScope, filter: ListFilter) {
   const branches = sources.flatMap((source, s) => ranges.map((status, t) => q.selectFrom(stream(q, source, status, filter, wanted).as(`s${s}_${t}`)).selectAll()));
   const [first, ...rest] = branches;
   if (!first) return null;
-  const united = rest.reduce((union, branch) => union.union(branch), first);
-  let page = q.selectFrom(united.as('k')).selectAll();
-  for (const expression of queueOrder('k')) page = page.orderBy(expression);
+  let cut;
+  if (rest.length === 0) {
+    // One range already in queue order (an officer's open queue, everything open): cut it where it is read.
+    cut = stream(q, sources[0]!, ranges[0]!, filter, filter.limit).offset(literal(filter.offset));
+  } else {
+    let united = q.selectFrom(rest.reduce((union, branch) => union.union(branch), first).as('k')).selectAll();
+    for (const expression of queueOrder('k')) united = united.orderBy(expression);
+    cut = united.limit(literal(filter.limit)).offset(literal(filter.offset));
+  }
   let named = q
-    .selectFrom(page.limit(literal(filter.limit)).offset(literal(filter.offset)).as('p'))
+    .selectFrom(cut.as('p'))
     .innerJoin('enquiries as e', 'e.id', 'p.id')
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('wards as w', 'w.id', 'e.ward_id')
