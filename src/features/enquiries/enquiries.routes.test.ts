@@ -96,6 +96,15 @@ describe('the enquiry pages', () => {
     assert.match(bad.body, /href="#view">Choose which enquiries to show/);
     assert.match(bad.body, /href="#ward">Select a ward from the list/);
   });
+
+  it('says when a page is past the end of the list, and links back to the first', async () => {
+    const clerk = await as(c.users.clerk.email);
+    const past = await clerk.get('/enquiries?view=answered&page=9');
+    assert.equal(past.statusCode, 200);
+    assert.match(past.body, /Page 9 is past the end of this list\. <a class="govuk-link" href="\/enquiries\?view=answered">Go to the first page<\/a>/);
+    assert.doesNotMatch(past.body, /page 9 of|No enquiries to show/);
+    assert.doesNotMatch((await clerk.get('/enquiries?view=answered')).body, /past the end/);
+  });
 });
 
 describe('the enquiries API', () => {

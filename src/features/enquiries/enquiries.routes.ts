@@ -86,7 +86,8 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       choices: filterChoices(lists, params),
       values: { ...params, ...dates },
       reports: user.officerId !== null || oversees(user),
-      pagination: { page, pages, previous: page > 1 ? listHref({ ...params, page: page - 1 }) : null, next: page < pages ? listHref({ ...params, page: page + 1 }) : null },
+      pastEnd: page > 1 && !items.length && !problems.length,
+      pagination: { page, pages, first: listHref({ ...params, page: 1 }), previous: page > 1 ? listHref({ ...params, page: page - 1 }) : null, next: page < pages ? listHref({ ...params, page: page + 1 }) : null },
       errors: problems.length ? formErrors(problems) : undefined,
     });
   });
