@@ -1,6 +1,7 @@
 // Scheduled work for enquiries: the reminder before a deadline, the escalation to the line manager after one
 // is missed, and the weekly digest of each officer's open enquiries. Each handler reads the enquiry as it
 // stands when the job runs: a deadline that moved, or an enquiry answered meanwhile, sends nothing.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { JobContext, JobHandlers } from '../../jobs/scheduler.ts';
 import { ukDate } from '../../clock.ts';
@@ -9,6 +10,7 @@ import { appendAudit, systemActor } from '../audit/audit.repository.ts';
 import { findEnquiry, insertEvent } from './enquiry.repository.ts';
 import { officerAddress, scheduleWeeklyDigest } from './enquiry-mail.ts';
 import { queueMail } from '../mail/outbox.service.ts';
+import { OPEN_STATUSES } from './enquiry.types.ts';
 
 const deadlinePayload = z.object({ enquiryId: z.number().int(), dueOn: z.string() });
 const WORKING_STATES = ['received', 'acknowledged', 'in-progress'];
@@ -42,22 +44,45 @@ async function escalate(ctx: JobContext): Promise<void> {
   await queueMail(ctx.trx, { ...manager, subject: `${enquiry.reference} is overdue`, text: `${enquiry.memberName}’s enquiry “${enquiry.subject}”, with ${officer?.full_name}, was due by ${formatDate(enquiry.dueOn!)} and has not been answered.${link(ctx, enquiry.id)}`, kind: 'enquiry.escalation', entity: 'enquiry', entityId: enquiry.id }, ctx.now);
 }
 
+/** A digest lists this many of an officer's open enquiries, soonest deadline first, and counts the rest. */
+export const DIGEST_LINES = 50;
+
 async function digest(ctx: JobContext): Promise<void> {
   const today = ukDate(ctx.now);
-  const open = await ctx.trx
+  // Counted per officer first, then each officer's first lines read on their own: a council with many thousands
+  // of open enquiries never holds them all in memory at once.
+  const officers = await ctx.trx
     .selectFrom('enquiries as e')
     .innerJoin('officers as o', 'o.id', 'e.assigned_officer_id')
-    .select(['e.assigned_officer_id as officerId', 'e.reference', 'e.subject', 'e.due_on', 'e.status'])
-    .where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member'])
-    .orderBy('e.due_on')
+    .select((eb) => [
+      'o.id as officerId',
+      eb.fn.countAll<number | string>().as('open'),
+      eb.fn.sum<number | string | null>(eb.case().when(eb.and([eb('e.due_on', '<', today), eb('e.status', 'in', WORKING_STATES)])).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('e.status', 'in', OPEN_STATUSES)
+    .groupBy('o.id')
+    .orderBy('o.id')
     .execute();
-  const byOfficer = Map.groupBy(open, (row) => row.officerId!);
-  for (const [officerId, rows] of byOfficer) {
-    const to = await officerAddress(ctx.trx, officerId);
+  for (const officer of officers) {
+    const to = await officerAddress(ctx.trx, officer.officerId);
     if (!to) continue;
-    const overdue = rows.filter((r) => r.due_on !== null && r.due_on < today && r.status !== 'awaiting-member').length;
+    const open = Number(officer.open);
+    const overdue = Number(officer.overdue ?? 0);
+    const rows = await ctx.trx
+      .selectFrom('enquiries as e')
+      .select(['e.reference', 'e.subject', 'e.due_on', 'e.status'])
+      .where('e.assigned_officer_id', '=', officer.officerId)
+      .where('e.status', 'in', OPEN_STATUSES)
+      .orderBy(sql`case when e.due_on is null then 1 else 0 end`)
+      .orderBy('e.due_on')
+      .orderBy('e.received_at')
+      .orderBy('e.id')
+      .limit(DIGEST_LINES)
+      .execute();
     const lines = rows.map((r) => `${r.reference}  due ${r.due_on ? formatDate(r.due_on) : '—'}${r.status === 'awaiting-member' ? ' (waiting for the member)' : r.due_on !== null && r.due_on < today ? ' (OVERDUE)' : ''}  ${r.subject}`);
-    await queueMail(ctx.trx, { ...to, subject: `Your open enquiries: ${rows.length}${overdue ? `, ${overdue} overdue` : ''}`, text: `Your open member enquiries this week, soonest deadline first:\n\n${lines.join('\n')}${ctx.deps.config.baseUrl ? `\n\n${ctx.deps.config.baseUrl}/enquiries` : ''}`, kind: 'enquiry.digest', entity: 'officer', entityId: officerId }, ctx.now);
+    if (open > rows.length) lines.push(`…and ${open - rows.length} more.`);
+    const address = ctx.deps.config.baseUrl ? `\n\n${open > rows.length ? 'All of them: ' : ''}${ctx.deps.config.baseUrl}/enquiries` : '';
+    await queueMail(ctx.trx, { ...to, subject: `Your open enquiries: ${open}${overdue ? `, ${overdue} overdue` : ''}`, text: `Your open member enquiries this week, soonest deadline first:\n\n${lines.join('\n')}${address}`, kind: 'enquiry.digest', entity: 'officer', entityId: officer.officerId }, ctx.now);
   }
   await scheduleWeeklyDigest({ trx: ctx.trx, at: ctx.now, baseUrl: ctx.deps.config.baseUrl }, today);
 }
