@@ -14,7 +14,7 @@ import { resolveCurrentUser } from '../accounts/current-user.ts';
 import { seedEnquiries } from '../../../bench/enquiry-seed.ts';
 import { listScopeFor } from './enquiry-access.ts';
 import { COUNT_LIMIT, listEnquiries } from './enquiry-list.repository.ts';
-import { filteredEnquiries, type ListFilter } from './enquiry-query.repository.ts';
+import { filteredEnquiries, statisticsRows, type ListFilter } from './enquiry-query.repository.ts';
 import { STATUSES } from './enquiry.types.ts';
 
 const TODAY = '2026-11-23';
@@ -110,6 +110,28 @@ describe('the enquiry list read from its indexes', () => {
     } finally {
       await db.kysely.updateTable('enquiries').set({ subject: first.subject }).where('id', '=', first.id).execute();
       await db.kysely.updateTable('enquiries').set({ status: closed.status }).where('id', '=', closed.id).execute();
+    }
+  });
+
+  it('reads the statistics rows in batches, each row once, the same as in one piece', async () => {
+    const read = async (scope: Parameters<typeof statisticsRows>[1], batch: number) => {
+      const rows = [];
+      let batches = 0;
+      for await (const piece of statisticsRows(db.kysely, scope, '2025-12-01', batch)) {
+        assert.ok(piece.length <= batch);
+        rows.push(...piece);
+        batches++;
+      }
+      return { rows, batches };
+    };
+    for (const reader of ['officer', 'democratic-services']) {
+      const scope = await listScopeFor(db.kysely, readers[reader]!);
+      const whole = await read(scope, 1_000_000);
+      const pieces = await read(scope, 7);
+      assert.ok(whole.rows.length > 7, `${reader}: ${whole.rows.length} rows`);
+      assert.equal(whole.batches, 1);
+      assert.equal(pieces.batches, Math.ceil(whole.rows.length / 7) + (whole.rows.length % 7 === 0 ? 1 : 0));
+      assert.deepEqual(pieces.rows, whole.rows, reader);
     }
   });
 

@@ -160,13 +160,23 @@ function dayBefore(day: string): string {
 
 export type StatisticsRow = { serviceId: number | null; serviceName: string | null; status: EnquiryStatus; receivedOn: string; answeredAt: string | null; dueOn: string | null };
 
-/** The enquiries the statistics count: received or answered since a day, or open now. */
-export async function statisticsRows(q: Q, scope: ListScope, since: string): Promise<StatisticsRow[]> {
-  const rows = await visibleEnquiries(q, scope)
-    .select(['e.service_id', 's.name as service_name', 'e.status', 'e.received_on', 'e.answered_at', 'e.due_on'])
-    // answered_at is UTC: a day's margin keeps an answer given just after midnight in British Summer Time.
-    .where((eb) => eb.or([eb('e.received_on', '>=', since), eb('e.answered_at', '>=', dayBefore(since)), eb('e.status', 'in', OPEN_STATUSES)]))
-    .orderBy('e.id')
-    .execute();
-  return rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, status: r.status as EnquiryStatus, receivedOn: r.received_on, answeredAt: r.answered_at, dueOn: r.due_on }));
+/** Rows the statistics read at a time: a year of a large council's enquiries is read in pieces, not at once. */
+export const STATISTICS_BATCH = 5_000;
+
+/** The enquiries the statistics count: received or answered since a day, or open now, in batches by id. */
+export async function* statisticsRows(q: Q, scope: ListScope, since: string, batch = STATISTICS_BATCH): AsyncGenerator<StatisticsRow[]> {
+  for (let after = 0; ; ) {
+    const rows = await visibleEnquiries(q, scope)
+      .select(['e.id', 'e.service_id', 's.name as service_name', 'e.status', 'e.received_on', 'e.answered_at', 'e.due_on'])
+      // answered_at is UTC: a day's margin keeps an answer given just after midnight in British Summer Time.
+      .where((eb) => eb.or([eb('e.received_on', '>=', since), eb('e.answered_at', '>=', dayBefore(since)), eb('e.status', 'in', OPEN_STATUSES)]))
+      .where('e.id', '>', after)
+      .orderBy('e.id')
+      .limit(batch)
+      .execute();
+    if (!rows.length) return;
+    yield rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, status: r.status as EnquiryStatus, receivedOn: r.received_on, answeredAt: r.answered_at, dueOn: r.due_on }));
+    if (rows.length < batch) return;
+    after = rows.at(-1)!.id;
+  }
 }

@@ -15,7 +15,7 @@ import { handledOfficerIds, listScopeFor, oversees } from './enquiry-access.ts';
 import { calendarFor } from './enquiry-deadline.ts';
 import { countOpen, statisticsRows, type ListScope, type OpenCount } from './enquiry-query.repository.ts';
 import { listHref } from './enquiry-list-filter.ts';
-import { enquiryStatistics, monthLabel, monthRange, type EnquiryStatistics, type Figures } from './enquiry-statistics.ts';
+import { lastTwelveMonths, monthLabel, monthRange, statisticsTally, type EnquiryStatistics, type Figures } from './enquiry-statistics.ts';
 import { publicStatistics, type PublicCell } from './public-statistics.ts';
 
 /** Officers and the people who oversee enquiries; a member's own enquiries are on their list. */
@@ -97,8 +97,10 @@ export function registerEnquiryReports(app: FastifyInstance, deps: Deps): void {
   async function statisticsFor(scope: ListScope): Promise<EnquiryStatistics> {
     const day = today();
     const calendar = calendarFor({ nation: (await councilSummary(q))?.nation ?? 'england-and-wales', closures: (await readSettings(q)).closures });
-    const first = `${enquiryStatistics([], calendar, day).months[0]}-01`;
-    return enquiryStatistics(await statisticsRows(q, scope, first), calendar, day);
+    const tally = statisticsTally(calendar, day);
+    const first = `${lastTwelveMonths(day)[0]}-01`;
+    for await (const rows of statisticsRows(q, scope, first)) for (const row of rows) tally.add(row);
+    return tally.result();
   }
 
   /** Democratic services and administrators see the council; an officer who manages others, their own area. */

@@ -50,18 +50,22 @@ function figures(t: Tally): Figures {
   return { received: t.received, answered: t.answered, onTime: t.onTime, late: t.late, onTimePercent: dated ? Math.round((t.onTime / dated) * 100) : null, medianWorkingDays: median(t.days) };
 }
 
-export function enquiryStatistics(rows: StatisticsRow[], calendar: WorkingCalendar, today: string): EnquiryStatistics {
+/**
+ * The figures built up one enquiry at a time, so that a council's whole year need never be held at once: what
+ * is kept per service and month is a few counts and, for the median, the working days of each answer.
+ */
+export function statisticsTally(calendar: WorkingCalendar, today: string): { add(row: StatisticsRow): void; result(): EnquiryStatistics } {
   const months = lastTwelveMonths(today);
   const inPeriod = new Set(months);
-  const serviceKey = (r: StatisticsRow) => `${r.serviceId ?? 'none'}`;
   const services = new Map<string, ServiceKey & { total: Tally; open: number; overdue: number; months: Map<string, Tally> }>();
   const byMonth = new Map(months.map((m) => [m, emptyTally()]));
   const serviceOf = (r: StatisticsRow) => {
-    let s = services.get(serviceKey(r));
-    if (!s) services.set(serviceKey(r), (s = { serviceId: r.serviceId, serviceName: r.serviceName ?? NO_SERVICE, total: emptyTally(), open: 0, overdue: 0, months: new Map(months.map((m) => [m, emptyTally()])) }));
+    const key = `${r.serviceId ?? 'none'}`;
+    let s = services.get(key);
+    if (!s) services.set(key, (s = { serviceId: r.serviceId, serviceName: r.serviceName ?? NO_SERVICE, total: emptyTally(), open: 0, overdue: 0, months: new Map(months.map((m) => [m, emptyTally()])) }));
     return s;
   };
-  for (const r of rows) {
+  const add = (r: StatisticsRow) => {
     const service = serviceOf(r);
     const receivedMonth = r.receivedOn.slice(0, 7);
     if (inPeriod.has(receivedMonth)) for (const t of [byMonth.get(receivedMonth)!, service.months.get(receivedMonth)!, service.total]) t.received += 1;
@@ -80,14 +84,23 @@ export function enquiryStatistics(rows: StatisticsRow[], calendar: WorkingCalend
     }
     if (OPEN_STATUSES.includes(r.status)) service.open += 1;
     if (RUNNING_STATUSES.includes(r.status) && r.dueOn !== null && r.dueOn < today) service.overdue += 1;
-  }
-  const ordered = [...services.values()].sort((a, b) => (a.serviceId === null ? 1 : b.serviceId === null ? -1 : a.serviceName.localeCompare(b.serviceName)));
-  return {
-    months,
-    byMonth: months.map((month) => ({ month, ...figures(byMonth.get(month)!) })),
-    byService: ordered.map((s) => ({ serviceId: s.serviceId, serviceName: s.serviceName, ...figures(s.total), open: s.open, overdue: s.overdue })),
-    byServiceMonth: ordered.flatMap((s) => months.map((month) => ({ serviceId: s.serviceId, serviceName: s.serviceName, month, ...figures(s.months.get(month)!) }))),
   };
+  const result = (): EnquiryStatistics => {
+    const ordered = [...services.values()].sort((a, b) => (a.serviceId === null ? 1 : b.serviceId === null ? -1 : a.serviceName.localeCompare(b.serviceName)));
+    return {
+      months,
+      byMonth: months.map((month) => ({ month, ...figures(byMonth.get(month)!) })),
+      byService: ordered.map((s) => ({ serviceId: s.serviceId, serviceName: s.serviceName, ...figures(s.total), open: s.open, overdue: s.overdue })),
+      byServiceMonth: ordered.flatMap((s) => months.map((month) => ({ serviceId: s.serviceId, serviceName: s.serviceName, month, ...figures(s.months.get(month)!) }))),
+    };
+  };
+  return { add, result };
+}
+
+export function enquiryStatistics(rows: Iterable<StatisticsRow>, calendar: WorkingCalendar, today: string): EnquiryStatistics {
+  const tally = statisticsTally(calendar, today);
+  for (const row of rows) tally.add(row);
+  return tally.result();
 }
 
 /** The first and last day of a month (YYYY-MM), for links to the list of enquiries received in it. */
