@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Deps } from '../deps.ts';
 import { allows } from './access.ts';
 import { installCsp } from './csp.ts';
+import { rememberingSigner } from './cookie-signer.ts';
 import { isApi, renderProblem } from './errors.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,7 +19,7 @@ export function csrfUserInfo(request: FastifyRequest): string {
 
 export async function installSecurity(app: FastifyInstance, deps: Deps): Promise<void> {
   const secure = deps.config.secureCookies;
-  await app.register(cookie, { secret: deps.sessionSecret });
+  await app.register(cookie, { secret: rememberingSigner(deps.sessionSecret) });
   // Helmet's other headers; the Content-Security-Policy and its nonces come from csp.ts.
   await app.register(helmet, {
     contentSecurityPolicy: false,
