@@ -237,6 +237,45 @@ export type EnquiryRoutesTable = { id: Generated<number>; service_id: number; wa
 
 export type EnquiryCountersTable = { period: string; last_number: number };
 
+/** A meeting of one of the council's bodies; documents may belong to it. */
+export type MeetingsTable = { id: Generated<number>; body_id: number; title: string; held_on: string; created_at: string };
+
+/** An entry in the document register (see migration 0009); version is for optimistic concurrency. */
+export type DocumentsTable = {
+  id: Generated<number>;
+  title: string;
+  summary: string;
+  body_id: number;
+  meeting_id: number | null;
+  author_officer_id: number | null;
+  author_name: string | null;
+  classification: string;
+  exempt_paragraph: number | null;
+  public_interest_test: string | null;
+  confidential_ground: string | null;
+  group_id: number | null;
+  review_on: string | null;
+  metadata_public: SqlBool;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+};
+
+/** One version of a document's file: versions run 1, 2, 3 … for each document. */
+export type DocumentFilesTable = {
+  id: Generated<number>;
+  document_id: number;
+  version: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by_user_id: number | null;
+  uploaded_by: string;
+  uploaded_at: string;
+};
+
 export type AuditEventsTable = {
   seq: number;
   occurred_at: string;
@@ -317,6 +356,9 @@ export type Tables = {
   enquiry_routes: EnquiryRoutesTable;
   enquiry_counters: EnquiryCountersTable;
   enquiry_email_drafts: EnquiryEmailDraftsTable;
+  meetings: MeetingsTable;
+  documents: DocumentsTable;
+  document_files: DocumentFilesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   outbox: OutboxTable;

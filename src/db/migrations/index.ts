@@ -7,6 +7,7 @@ import * as m0005 from './0005_enquiry_intake.ts';
 import * as m0006 from './0006_enquiry_search.ts';
 import * as m0007 from './0007_enquiry_indexes.ts';
 import * as m0008 from './0008_enquiry_open_order.ts';
+import * as m0009 from './0009_document_register.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations = {
   '0006_enquiry_search': m0006,
   '0007_enquiry_indexes': m0007,
   '0008_enquiry_open_order': m0008,
+  '0009_document_register': m0009,
 };

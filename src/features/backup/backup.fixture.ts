@@ -11,6 +11,9 @@ import { importCouncilProtocol } from '../protocol-document/protocol-document.se
 import { actOnEnquiry, logEnquiry } from '../enquiries/enquiry.service.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { scheduleJob } from '../../jobs/scheduler.ts';
+import { insertMeeting } from '../documents/document.repository.ts';
+import { addDocumentFile, createDocument } from '../documents/document.service.ts';
+import { minimalPdf } from '../documents/minimal-pdf.ts';
 
 export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const at = clock.now().toISOString();
@@ -88,4 +91,11 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   });
   const email = 'From: Ann Abbott <ann.abbott@council.example>\r\nSubject: Bins\r\n\r\nMissed again.\r\n';
   await k.insertInto('enquiry_email_drafts').values({ user_id: admin.id, file_name: 'bins.eml', content: Buffer.from(email), created_at: at, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
+
+  // The register: a meeting, an exempt entry whose metadata is public (a boolean), and two versions of its file.
+  const meeting = await insertMeeting(k, { bodyId: body.id, title: 'Planning Committee, 3 December 2026', heldOn: '2026-12-03' }, at);
+  const paper = await createDocument(deps, systemActor, { title: 'Land at Mill Lane: valuation', summary: 'The district valuer’s report.', bodyId: body.id, meetingId: meeting, authorName: 'District Valuer', classification: 'exempt', exemptParagraph: 3, publicInterestTest: 'Publishing it would prejudice the sale.', reviewOn: '2027-06-01', metadataPublic: true });
+  for (const version of ['Draft', 'Final']) {
+    await addDocumentFile(deps, systemActor, paper.id, { fileName: `valuation-${version.toLowerCase()}.pdf`, contentType: 'application/pdf', content: minimalPdf(`Valuation: ${version}`, ['Figures withheld.']) });
+  }
 }
