@@ -26,6 +26,7 @@ import { registerProtocolDocumentRoutes } from './features/protocol-document/pro
 import { registerEnquiryRoutes } from './features/enquiries/enquiries.index.ts';
 import { registerSettingsPages } from './features/settings/settings.routes.ts';
 import { registerOutboxRoutes } from './features/mail/outbox.routes.ts';
+import { registerDocumentRoutes } from './features/documents/documents.index.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps);
   registerProtocolDocumentRoutes(app, deps);
   registerEnquiryRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
   registerSettingsPages(app, deps);
   registerOutboxRoutes(app, deps);
 

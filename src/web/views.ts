@@ -47,6 +47,7 @@ function navigationFor(user: CurrentUser | null, url: string): NavItem[] {
     { href: '/protocol', text: 'Ask the protocol' },
   ];
   if (allows(enquiryAccess, user)) items.splice(1, 0, { href: '/enquiries', text: 'Enquiries' });
+  items.splice(items.findIndex((i) => i.href === '/members'), 0, { href: '/documents', text: 'Documents' });
   // The Monitoring Officer reaches the audit trail and the protocol document through Admin without an admin role.
   if (allows(adminIndexAccess, user)) items.push({ href: '/admin', text: 'Admin' });
   items.push({ href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' });
