@@ -1,10 +1,12 @@
-// The document register on the web: the pages and the public list.
+// The document register on the web: the pages, the public list, and the API.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { registerDocumentPages } from './documents.routes.ts';
 import { registerPublicDocumentPages } from './public-documents.routes.ts';
+import { registerDocumentApi } from './documents-api.routes.ts';
 
 export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
   registerDocumentPages(app, deps);
   registerPublicDocumentPages(app, deps);
+  registerDocumentApi(app, deps);
 }
