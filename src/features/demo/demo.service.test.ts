@@ -143,6 +143,20 @@ describe('the demo council', () => {
     assert.ok(enquiries.some((e) => e.due_on !== null && e.due_on < DAY && ['received', 'acknowledged', 'in-progress'].includes(e.status)), 'some are overdue');
   });
 
+  it('has a document register: open papers, exempt ones under several paragraphs, a confidential one, and a paper for each group, each with a PDF', async () => {
+    const documents = await db.kysely.selectFrom('documents').selectAll().execute();
+    const files = await db.kysely.selectFrom('document_files').select(['document_id', 'content_type', 'content']).execute();
+    assert.ok(documents.filter((d) => d.classification === 'open').length >= 3);
+    const paragraphs = new Set(documents.filter((d) => d.classification === 'exempt').map((d) => Number(d.exempt_paragraph)));
+    assert.ok(paragraphs.size >= 5, `paragraphs ${[...paragraphs].join(', ')}`);
+    assert.ok(documents.filter((d) => d.classification === 'exempt').every((d) => d.public_interest_test && d.review_on));
+    assert.ok(documents.some((d) => d.classification === 'confidential' && d.confidential_ground));
+    const groups = await db.kysely.selectFrom('political_groups').select('id').execute();
+    assert.deepEqual(documents.filter((d) => d.classification === 'group-internal').map((d) => d.group_id).sort(), groups.map((g) => g.id).sort());
+    assert.ok(documents.every((d) => files.some((f) => f.document_id === d.id && f.content_type === 'application/pdf' && Buffer.from(f.content).subarray(0, 5).toString() === '%PDF-')));
+    assert.ok((await db.kysely.selectFrom('meetings').select('id').execute()).length >= 4);
+  });
+
   it('records the seeding in the audit trail', async () => {
     const events = await db.kysely.selectFrom('audit_events').select('action').orderBy('seq').execute();
     assert.equal(events[0]!.action, 'directory.demo-seeded');

@@ -7,6 +7,7 @@ import { findProfile, profileIds } from '../../protocol/profiles/catalogue.ts';
 import { appendAudit, systemActor, type Actor } from '../audit/audit.repository.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { seedDemoEnquiries } from './demo-enquiries.ts';
+import { seedDemoDocuments } from './demo-documents.ts';
 import { councilSummary, createCouncil } from '../directory/council.repository.ts';
 import { insertWards } from '../directory/wards.repository.ts';
 import { insertGroups } from '../directory/groups.repository.ts';
@@ -141,6 +142,7 @@ export async function seedDemo(deps: DemoDeps, profileId: string, actor: Actor =
     demoMember === undefined ? undefined : stored.memberIds[demoMember],
     demoOfficer === undefined ? undefined : stored.officerIds[demoOfficer],
   );
+  await seedDemoDocuments(deps, actor);
   return { councilName: plan.council.name, profileId, password: DEMO_PASSWORD, signIns };
 }
 
