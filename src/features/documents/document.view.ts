@@ -1,5 +1,6 @@
 // The register's entries as pages show them: classification in words, the reason it is not open, and the form's
 // values for an entry being changed.
+import { formatDate } from '../../web/format.ts';
 import type { DocumentEntry } from './document.types.ts';
 import { CLASSIFICATION_LABELS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import type { SeenEntry } from './document-register.ts';
@@ -22,10 +23,26 @@ export function classificationReason(entry: Classified): string | null {
   return null;
 }
 
+/** One line saying why a paper is not public: "Exempt under Schedule 12A, paragraph 4: labour relations …". */
+export function privateReason(entry: Classified): string | null {
+  const reason = classificationReason(entry);
+  if (!reason) return null;
+  const lower = reason.charAt(0).toLowerCase() + reason.slice(1);
+  return entry.classification === 'exempt' ? `Exempt under Schedule 12A, ${lower}` : `Confidential: ${lower}`;
+}
+
 const TAG_COLOURS: Record<SeenEntry['classification'], string> = { open: 'govuk-tag--green', exempt: 'govuk-tag--orange', confidential: 'govuk-tag--red', 'group-internal': 'govuk-tag--purple' };
 
 export function classificationTag(entry: Classified): { text: string; classes: string } {
   return { text: CLASSIFICATION_LABELS[entry.classification], classes: TAG_COLOURS[entry.classification] };
+}
+
+/** A meeting as a line of text: its title, with its date and body added where the title does not already say them. */
+export function meetingText(meeting: { title: string; heldOn: string; bodyName?: string }): string {
+  const date = formatDate(meeting.heldOn);
+  let text = meeting.title.includes(date) ? meeting.title : `${meeting.title}, ${date}`;
+  if (meeting.bodyName && !text.includes(meeting.bodyName)) text = `${text} (${meeting.bodyName})`;
+  return text;
 }
 
 export function sizeText(bytes: number): string {

@@ -21,7 +21,7 @@ import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibl
 import { findDocument, listMeetings } from './document.repository.ts';
 import { addDocumentFile, changeDocument, createDocument } from './document.service.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
-import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, sizeText, textValues } from './document.view.ts';
+import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
 
 export const PAGE_SIZE = 25;
 type Body = Record<string, unknown>;
@@ -73,7 +73,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
     return reply.code(problems.length ? 400 : 200).page('documents/views/list.njk', {
       title: 'Documents',
       custodian: viewer.kind === 'signed-in' && viewer.custodian,
-      rows: items.map((e) => ({ ...e, tag: classificationTag(e), classificationText: classificationText(e) })),
+      rows: items.map((e) => ({ ...e, tag: classificationTag(e), classificationText: classificationText(e), meetingText: e.meetingTitle ? meetingText({ title: e.meetingTitle, heldOn: e.meetingHeldOn ?? '' }) : null })),
       total,
       searched: Boolean(values.q || values.body || values.classification),
       values,
@@ -103,7 +103,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
       back: options.id === undefined ? '/documents' : `/documents/${options.id}`,
       values: v,
       bodyItems: [{ value: '', text: 'Select a committee or body' }, ...bodies.map((b) => item(b.id, b.name, v.bodyId))],
-      meetingItems: [{ value: '', text: 'No meeting' }, ...meetings.map((m) => item(m.id, `${m.title} (${m.bodyName})`, v.meetingId))],
+      meetingItems: [{ value: '', text: 'No meeting' }, ...meetings.map((m) => item(m.id, meetingText(m), v.meetingId))],
       officerItems: [{ value: '', text: 'Not written by an officer' }, ...officers.map((o) => item(o.id, `${o.fullName}, ${o.jobTitle}`, v.authorOfficerId))],
       groupItems: [{ value: '', text: 'Select a party group' }, ...groups.map((g) => item(g.id, g.name, v.groupId))],
       paragraphItems: Object.entries(EXEMPT_PARAGRAPH_LABELS).map(([value, text]) => ({ value, text, checked: v.exemptParagraph === value })),
@@ -163,6 +163,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
       tag: classificationTag(entry),
       classificationText: classificationText(entry),
       reason: classificationReason(entry),
+      meetingText: entry.meetingTitle ? meetingText({ title: entry.meetingTitle, heldOn: entry.meetingHeldOn ?? '' }) : null,
       versions: versions.map((v) => ({ ...v, sizeText: sizeText(v.size) })),
       custodian: viewer.kind === 'signed-in' && viewer.custodian,
       maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,

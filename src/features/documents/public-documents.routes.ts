@@ -8,7 +8,7 @@ import { formErrors } from '../../web/forms.ts';
 import { idFromParam, readFilters } from '../directory/directory.schemas.ts';
 import { downloadHeaders, visibleDocuments, visibleFile } from './document-register.ts';
 import { listQuery, PAGE_SIZE } from './documents.routes.ts';
-import { classificationReason, classificationText } from './document.view.ts';
+import { meetingText, privateReason } from './document.view.ts';
 
 const PUBLIC = { kind: 'public' } as const;
 const publicQuery = listQuery.pick({ page: true });
@@ -24,7 +24,7 @@ export function registerPublicDocumentPages(app: FastifyInstance, deps: Deps): v
     const href = (n: number) => (n > 1 ? `/public/documents?page=${n}` : '/public/documents');
     return reply.code(problems.length ? 400 : 200).page('documents/views/public-list.njk', {
       title: 'Council documents',
-      rows: items.map((e) => ({ ...e, classificationText: classificationText(e), reason: classificationReason(e) })),
+      rows: items.map((e) => ({ ...e, reason: privateReason(e), meetingText: e.meetingTitle ? meetingText({ title: e.meetingTitle, heldOn: e.meetingHeldOn ?? '' }) : null })),
       total,
       page,
       pastEnd: page > 1 && !items.length && !problems.length,
