@@ -39,7 +39,7 @@ export type DocumentInput = z.input<typeof documentInputSchema>;
 type Parsed = z.infer<typeof documentInputSchema>;
 
 /** The rules that join fields: what each classification needs, and what it must not carry. */
-function classificationProblems(d: Parsed): FieldError[] {
+function classificationProblems(d: Partial<Parsed>): FieldError[] {
   const problems: FieldError[] = [];
   if (d.authorOfficerId === undefined && !d.authorName) problems.push({ field: 'authorOfficerId', message: 'Select the officer who wrote the document, or enter the author’s name' });
   if (d.classification === 'exempt') {
@@ -58,14 +58,14 @@ function classificationProblems(d: Parsed): FieldError[] {
   return problems;
 }
 
-async function referenceProblems(deps: DocumentDeps, d: Parsed): Promise<FieldError[]> {
+async function referenceProblems(deps: DocumentDeps, d: Partial<Parsed>): Promise<FieldError[]> {
   const q = deps.db.kysely;
   const problems: FieldError[] = [];
-  if (!(await findBody(q, d.bodyId))) problems.push({ field: 'bodyId', message: 'Select the committee or body from the list' });
+  if (d.bodyId !== undefined && !(await findBody(q, d.bodyId))) problems.push({ field: 'bodyId', message: 'Select the committee or body from the list' });
   if (d.meetingId !== undefined) {
     const meeting = await findMeeting(q, d.meetingId);
     if (!meeting) problems.push({ field: 'meetingId', message: 'Select a meeting from the list' });
-    else if (meeting.bodyId !== d.bodyId) problems.push({ field: 'meetingId', message: 'Select a meeting of the body the document belongs to' });
+    else if (d.bodyId !== undefined && meeting.bodyId !== d.bodyId) problems.push({ field: 'meetingId', message: 'Select a meeting of the body the document belongs to' });
   }
   if (d.authorOfficerId !== undefined && !(await findOfficer(q, d.authorOfficerId))) problems.push({ field: 'authorOfficerId', message: 'Select an officer from the list' });
   if (d.classification === 'group-internal' && d.groupId !== undefined && !(await findGroup(q, d.groupId))) problems.push({ field: 'groupId', message: 'Select a party group from the list' });
@@ -74,15 +74,21 @@ async function referenceProblems(deps: DocumentDeps, d: Parsed): Promise<FieldEr
 
 /** Every problem with the input at once, so the form's error summary lists them all; or the row to store. */
 export async function checkDocumentInput(deps: DocumentDeps, input: unknown): Promise<{ row: DocumentRow } | { problems: FieldError[] }> {
-  const parsed = documentInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const seen = new Set<string>();
-    const problems = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message })).filter((p) => !seen.has(p.field) && seen.add(p.field));
-    return { problems };
+  // Field by field, so that a missing title does not hide a missing paragraph: the summary lists every problem.
+  const given = (input ?? {}) as Record<string, unknown>;
+  const values: Partial<Record<keyof Parsed, unknown>> = {};
+  const problems: FieldError[] = [];
+  for (const [field, schema] of Object.entries(documentInputSchema.shape) as [keyof Parsed, z.ZodType][]) {
+    const result = schema.safeParse(given[field]);
+    if (result.success) values[field] = result.data;
+    else problems.push({ field, message: result.error.issues[0]?.message ?? 'Enter a valid value' });
   }
-  const d = parsed.data;
-  const problems = [...classificationProblems(d), ...(await referenceProblems(deps, d))];
+  const partial = values as Partial<Parsed>;
+  for (const problem of [...classificationProblems(partial), ...(await referenceProblems(deps, partial))]) {
+    if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
+  }
   if (problems.length) return { problems };
+  const d = values as Parsed;
   // Only what the classification uses is kept, so a reclassified entry never carries a stale ground or group.
   return {
     row: {
