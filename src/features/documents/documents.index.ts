@@ -1,12 +1,14 @@
-// The document register on the web: the pages, the public list, and the API.
+// The document register on the web: the pages, adding meetings, the public list, and the API.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { registerDocumentPages } from './documents.routes.ts';
 import { registerPublicDocumentPages } from './public-documents.routes.ts';
 import { registerDocumentApi } from './documents-api.routes.ts';
+import { registerMeetingPages } from './meetings.routes.ts';
 
 export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
   registerDocumentPages(app, deps);
+  registerMeetingPages(app, deps);
   registerPublicDocumentPages(app, deps);
   registerDocumentApi(app, deps);
 }

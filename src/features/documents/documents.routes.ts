@@ -18,7 +18,7 @@ import { MAX_ATTACHMENT_BYTES } from '../enquiries/attachments/attachment-check.
 import { checkFiles, fileErrors } from '../enquiries/attachments/attachment-uploads.ts';
 import { custodianAccess, documentViewerOf } from './document-access.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions } from './document-register.ts';
-import { findDocument, listMeetings } from './document.repository.ts';
+import { findDocument, findMeeting, listMeetings } from './document.repository.ts';
 import { addDocumentFile, changeDocument, createDocument } from './document.service.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
@@ -114,7 +114,12 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
 
   const custodian = { config: { access: custodianAccess } };
 
-  app.get('/documents/new', custodian, async (_request, reply) => renderForm(reply, { values: {} }));
+  app.get('/documents/new', custodian, async (request, reply) => {
+    // Coming from adding a meeting: that meeting, and its body, chosen already.
+    const meetingId = idFromParam((request.query as Record<string, string | undefined>).meeting ?? '');
+    const meeting = meetingId === null ? undefined : await findMeeting(q, meetingId);
+    return renderForm(reply, { values: meeting ? { meetingId: String(meeting.id), bodyId: String(meeting.bodyId) } : {} });
+  });
 
   app.post('/documents/new', custodian, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
