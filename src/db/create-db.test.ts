@@ -33,3 +33,27 @@ it('survives PostgreSQL closing an idle pooled connection', async (t) => {
     await db.drop();
   }
 });
+
+it('prepares a read once per connection and runs it again by name, with each call’s own values', async (t) => {
+  if (testEngine !== 'postgres') {
+    t.skip('runs in the PostgreSQL half of the suite');
+    return;
+  }
+  const db = await createTestDb({ poolSize: 1 });
+  try {
+    const query = (id: number) => db.kysely.selectFrom('council').select(['id', 'name']).where('id', '=', id);
+    const read = (id: number) => query(id).execute();
+    const sqlText = query(1).compile().sql;
+    assert.deepEqual(await read(1), []);
+    await db.kysely.insertInto('council').values({ id: 1, name: 'Riverbend', profile_id: 'model', nation: 'england-and-wales', kind: 'principal', area_term: 'ward', updated_at: '2026-11-23T10:00:00Z' }).execute();
+    assert.deepEqual(await read(1), [{ id: 1, name: 'Riverbend' }]);
+    assert.deepEqual(await read(2), []);
+    const prepared = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(db.kysely);
+    const named = prepared.rows.filter((r) => r.statement === sqlText);
+    assert.equal(named.length, 1, 'the read is prepared once on the connection');
+    assert.match(named[0]!.name, /^nolan_\d+$/);
+    assert.ok(!prepared.rows.some((r) => /^insert/i.test(r.statement)), 'writes are not prepared');
+  } finally {
+    await db.drop();
+  }
+});

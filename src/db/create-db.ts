@@ -90,8 +90,29 @@ export function createSqliteDb(file: string): Db {
   return { kysely, dialect: 'sqlite', location: file, destroy: () => kysely.destroy() };
 }
 
+/** SELECT texts given a name so far, process-wide: a name always stands for one text on every connection. */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 500;
+
+/**
+ * Reads are prepared once per connection and then only bound and run: the list's statement is long, and parsing
+ * and planning it on every page cost PostgreSQL more than running it. Only SELECTs with parameters are named,
+ * and only the first few hundred distinct texts, so a connection holds a bounded set.
+ */
+class PreparingClient extends pg.Client {
+  // @ts-expect-error pg's query has many overloads; Kysely calls only query(text, values).
+  override query(config: unknown, values?: unknown, callback?: unknown) {
+    if (typeof config === 'string' && Array.isArray(values) && values.length && /^select\s/i.test(config)) {
+      let name = statementNames.get(config);
+      if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(config, (name = `nolan_${statementNames.size + 1}`));
+      if (name) return super.query({ name, text: config, values } as pg.QueryConfig, callback as never);
+    }
+    return super.query(config as string, values as unknown[], callback as never);
+  }
+}
+
 export function createPostgresDb(url: string, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient as unknown as typeof pg.Client });
   // An idle connection the server closes (a restart, a failover, an administrator) is dropped from the pool and
   // the next query opens a new one. Without a listener, node-postgres rethrows it and the whole process stops.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'NolanDatabaseWarning'));
