@@ -172,7 +172,8 @@ async function countOf(q: Q, ids: SelectQueryBuilder<Tables, never, { id: number
   return Number((await counted.executeTakeFirstOrThrow()).n);
 }
 
-function toItem(r: NamedRow): EnquiryListItem {
+/** A list row as the lists and the orphaned-enquiries page read it, named as the list shows it. */
+export function toListItem(r: Pick<NamedRow, 'id' | 'reference' | 'subject' | 'member_name' | 'ward_name' | 'service_name' | 'status' | 'officer_name' | 'received_at' | 'received_on' | 'due_on'>): EnquiryListItem {
   return {
     id: r.id,
     reference: r.reference,
@@ -221,5 +222,5 @@ export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter, 
     options.remember ? options.remember(JSON.stringify([scope, counted, limit]), count) : count(),
   ]);
   const totalAtLeast = limit !== null && total >= limit;
-  return { items: rows.map(toItem), total: totalAtLeast ? COUNT_LIMIT : total, totalAtLeast };
+  return { items: rows.map(toListItem), total: totalAtLeast ? COUNT_LIMIT : total, totalAtLeast };
 }

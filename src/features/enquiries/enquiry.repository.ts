@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Deadline, Enquiry, EnquiryEvent, EnquiryListItem, EnquiryStatus, Routing } from './enquiry.types.ts';
+import { toListItem } from './enquiry-list.repository.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
@@ -280,19 +281,7 @@ export async function listOrphanedEnquiries(q: Q, day: string): Promise<EnquiryL
     .orderBy('e.received_at')
     .orderBy('e.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    subject: r.subject,
-    memberName: r.member_name,
-    wardName: r.ward_name,
-    serviceName: r.service_name,
-    status: r.status as EnquiryStatus,
-    assignedOfficerName: r.officer_name,
-    receivedAt: r.received_at,
-    receivedOn: r.received_on,
-    dueOn: r.due_on,
-  }));
+  return rows.map(toListItem);
 }
 
 export type MeetingContact = { memberId: number; name: string; role: string };
