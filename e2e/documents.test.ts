@@ -2,15 +2,10 @@
 // summary) and see it listed; a member sees a published exempt entry without its file; the public list signed out.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeViolations, launchChromium, screenshot } from './support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { assertAccessible, launchChromium, screenshot } from './support/browser.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
-
-async function passesAxe(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}\n${describeViolations(violations)}`);
-}
 
 describe('the document register, in Chromium', () => {
   let server: DemoServer;
@@ -31,9 +26,9 @@ describe('the document register, in Chromium', () => {
       await new SignInPage(page, server.baseUrl).signIn(clerk.email, server.password);
       await page.getByRole('link', { name: 'Documents' }).first().click();
       await page.getByRole('heading', { name: 'Documents' }).waitFor();
-      await passesAxe(page, '/documents');
+      await assertAccessible(page, '/documents');
       await page.getByRole('link', { name: 'Add a document' }).click();
-      await passesAxe(page, '/documents/new');
+      await assertAccessible(page, '/documents/new');
       await page.getByLabel('Title').fill('Car park charges: tender evaluation');
       await page.getByLabel('Exempt', { exact: true }).check();
       await page.getByRole('button', { name: 'Save' }).click();
@@ -41,7 +36,7 @@ describe('the document register, in Chromium', () => {
       await summary.waitFor();
       const problems = await summary.innerText();
       for (const text of [/Enter a summary/, /committee or body/, /Schedule 12A/, /public interest test/, /reviewed/]) assert.match(problems, text);
-      await passesAxe(page, '/documents/new with errors');
+      await assertAccessible(page, '/documents/new with errors');
       await screenshot(page, 'documents-new-errors');
 
       await page.getByLabel('Summary').fill('Scores of the three bids received.');
@@ -55,7 +50,7 @@ describe('the document register, in Chromium', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('The document was added to the register.').waitFor();
       assert.match(await page.locator('main').innerText(), /Schedule 12A, paragraph 3/);
-      await passesAxe(page, 'the new entry');
+      await assertAccessible(page, 'the new entry');
       await screenshot(page, 'documents-entry');
     } finally {
       await page.close();
@@ -72,7 +67,7 @@ describe('the document register, in Chromium', () => {
       const main = await page.locator('main').innerText();
       assert.match(main, /not available to you/);
       assert.doesNotMatch(main, /preferred bidder/);
-      await passesAxe(page, 'an exempt entry, as a member');
+      await assertAccessible(page, 'an exempt entry, as a member');
     } finally {
       await page.close();
     }
@@ -84,7 +79,7 @@ describe('the document register, in Chromium', () => {
       await page.goto(`${server.baseUrl}/public/documents`);
       await page.getByRole('heading', { name: 'Council documents' }).waitFor();
       assert.ok(await page.getByRole('link', { name: /Agenda/ }).count());
-      await passesAxe(page, '/public/documents');
+      await assertAccessible(page, '/public/documents');
       await screenshot(page, 'public-documents');
     } finally {
       await page.close();

@@ -2,15 +2,10 @@
 // filled in from the email, a refused attachment, and the enquiry with the email kept — each checked with axe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeViolations, launchChromium, screenshot } from './support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { assertAccessible, launchChromium, screenshot } from './support/browser.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
-
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}\n${describeViolations(violations)}`);
-}
 
 function forwardedEmail(from: string): Buffer {
   return Buffer.from([

@@ -3,17 +3,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../test/support/app.ts';
 import { logEnquiry } from '../src/features/enquiries/enquiry.service.ts';
 import { actorFor, addEnquiryCouncil, PASSWORD, type EnquiryCouncil } from '../src/features/enquiries/enquiry.fixture.ts';
-import { axeViolations, describeViolations, launchChromium, screenshot } from './support/browser.ts';
+import { assertAccessible, launchChromium, screenshot } from './support/browser.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
-
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}\n${describeViolations(violations)}`);
-}
 
 describe('enquiry search and reports, in Chromium', () => {
   let t: TestApp;

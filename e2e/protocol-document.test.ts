@@ -4,18 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { requireShared } from '../test/support/shared.ts';
-import { axeViolations, describeViolations, launchChromium, screenshot } from './support/browser.ts';
+import { assertAccessible, launchChromium, screenshot } from './support/browser.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 
 const FACTS = 'memberOfBody=no&classification=open&needToKnowShown=no&otherGroupInternal=no&purpose=council-duties&personalData=no&personalInterest=no';
-
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${what}\n${describeViolations(violations)}`);
-}
 
 describe('the council’s own protocol, in Chromium', () => {
   let server: DemoServer;

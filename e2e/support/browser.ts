@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), and axe-core run inside each page.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -33,6 +34,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+/** Fails the test, naming the page and each rule broken, when axe finds anything on the page. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${what}\n${describeViolations(violations)}`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
