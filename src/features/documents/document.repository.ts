@@ -6,31 +6,19 @@ import {
   CONFIDENTIAL_GROUNDS,
   EXEMPT_PARAGRAPHS,
   type Classification,
-  type ConfidentialGround,
   type DocumentEntry,
   type DocumentFile,
   type DocumentFileInfo,
-  type ExemptParagraph,
   type Meeting,
 } from './document.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
-export type DocumentRow = {
-  title: string;
-  summary: string;
-  bodyId: number;
-  meetingId: number | null;
-  authorOfficerId: number | null;
-  authorName: string | null;
-  classification: Classification;
-  exemptParagraph: ExemptParagraph | null;
-  publicInterestTest: string | null;
-  confidentialGround: ConfidentialGround | null;
-  groupId: number | null;
-  reviewOn: string | null;
-  metadataPublic: boolean;
-};
+/** The fields a register entry stores of its own; the rest of DocumentEntry is read from other tables. */
+export type DocumentRow = Pick<
+  DocumentEntry,
+  'title' | 'summary' | 'bodyId' | 'meetingId' | 'authorOfficerId' | 'authorName' | 'classification' | 'exemptParagraph' | 'publicInterestTest' | 'confidentialGround' | 'groupId' | 'reviewOn' | 'metadataPublic'
+>;
 
 export type DocumentFilter = { bodyId?: number | undefined; classification?: Classification | undefined; words?: string | undefined };
 
