@@ -76,21 +76,36 @@ function queueOrder(alias: string) {
   return [sql`case when ${sql.ref(`${alias}.due_on`)} is null then 1 else 0 end`, sql`${sql.ref(`${alias}.due_on`)}`, sql`${sql.ref(`${alias}.received_at`)}`, sql`${sql.ref(`${alias}.id`)}`];
 }
 
+/** One status of one source, or all its open enquiries, in queue order, as far as `rows`. */
+function ranged(q: Q, source: Source, status: EnquiryStatus | 'open', filter: ListFilter) {
+  const one = fromSource(q, source, filter);
+  // Ordering by the flag too would be redundant, and SQLite then sorts instead of reading the index in order.
+  return status === 'open' ? one.where(OPEN_FLAG, '=', 1) : one.where('e.status', '=', status).orderBy('e.status');
+}
+
 /**
  * One status of one source, or all its open enquiries, in queue order: soonest deadline first, none last, then
  * the longest waiting (model 49).
  */
 function stream(q: Q, source: Source, status: EnquiryStatus | 'open', filter: ListFilter, rows: number) {
-  const one = fromSource(q, source, filter);
-  // Ordering by the flag too would be redundant, and SQLite then sorts instead of reading the index in order.
-  const ranged = status === 'open' ? one.where(OPEN_FLAG, '=', 1) : one.where('e.status', '=', status).orderBy('e.status');
-  let ordered = ranged.select(['e.id', 'e.due_on', 'e.received_at']);
+  let ordered = ranged(q, source, status, filter).select(['e.id', 'e.due_on', 'e.received_at']);
   for (const expression of queueOrder('e')) ordered = ordered.orderBy(expression);
   return ordered.limit(literal(rows));
 }
 
 const LIST_COLUMNS = ['e.id', 'e.reference', 'e.subject', 'e.status', 'e.received_at', 'e.received_on', 'e.due_on'] as const;
 const NAME_COLUMNS = ['m.full_name as member_name', 'w.name as ward_name', 's.name as service_name', 'o.full_name as officer_name'] as const;
+
+/** The names the list shows, joined to the enquiries `e` of a query. */
+function withNames<Q extends SelectQueryBuilder<Tables & { e: Tables['enquiries'] }, 'e', object>>(query: Q) {
+  return query
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .leftJoin('wards as w', 'w.id', 'e.ward_id')
+    .leftJoin('services as s', 's.id', 'e.service_id')
+    .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
+    .select(LIST_COLUMNS)
+    .select(NAME_COLUMNS);
+}
 
 /**
  * The page's enquiries with the names the list shows, in one statement: the streams united (an enquiry reached
@@ -104,24 +119,23 @@ function pageQuery(q: Q, scope: ListScope, filter: ListFilter) {
   const branches = sources.flatMap((source, s) => ranges.map((status, t) => q.selectFrom(stream(q, source, status, filter, wanted).as(`s${s}_${t}`)).selectAll()));
   const [first, ...rest] = branches;
   if (!first) return null;
+  if (rest.length === 0 && filter.offset === 0) {
+    // The first page of one range already in queue order (an officer's open queue, everything open): read with
+    // its names as the index gives it. Half the cost of cutting it first and joining after, which later pages
+    // still do, so that the rows skipped are read from the index alone.
+    let direct = withNames(ranged(q, sources[0]!, ranges[0]!, filter));
+    for (const expression of queueOrder('e')) direct = direct.orderBy(expression);
+    return direct.limit(literal(filter.limit));
+  }
   let cut;
   if (rest.length === 0) {
-    // One range already in queue order (an officer's open queue, everything open): cut it where it is read.
     cut = stream(q, sources[0]!, ranges[0]!, filter, filter.limit).offset(literal(filter.offset));
   } else {
     let united = q.selectFrom(rest.reduce((union, branch) => union.union(branch), first).as('k')).selectAll();
     for (const expression of queueOrder('k')) united = united.orderBy(expression);
     cut = united.limit(literal(filter.limit)).offset(literal(filter.offset));
   }
-  let named = q
-    .selectFrom(cut.as('p'))
-    .innerJoin('enquiries as e', 'e.id', 'p.id')
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .leftJoin('wards as w', 'w.id', 'e.ward_id')
-    .leftJoin('services as s', 's.id', 'e.service_id')
-    .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
-    .select(LIST_COLUMNS)
-    .select(NAME_COLUMNS);
+  let named = withNames(q.selectFrom(cut.as('p')).innerJoin('enquiries as e', 'e.id', 'p.id'));
   for (const expression of queueOrder('p')) named = named.orderBy(expression);
   return named;
 }
