@@ -132,10 +132,23 @@ async function measure(store: Store, rows: number, readers: Reader[], password: 
       console.log(`  ${reader.label}: ${row.rps.toFixed(0)} req/s against the bare route's ${row.bareRps.toFixed(0)}, p99 ${row.p99} ms`);
       results.push(row);
     }
+    await timeReports(baseUrl, readers.at(-1)!, password);
     return results;
   } finally {
     nolan.child.kill('SIGTERM');
     await nolan.exited;
+  }
+}
+
+/** The reports read every open enquiry (or a year's): one request each, after one to warm up, timed. */
+async function timeReports(baseUrl: string, reader: Reader, password: string): Promise<void> {
+  const cookie = await signInCookie(baseUrl, reader.email, password);
+  for (const page of ['/enquiries/overview', '/enquiries/statistics']) {
+    await (await fetch(`${baseUrl}${page}`, { headers: { cookie } })).text();
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${page}`, { headers: { cookie } });
+    await response.text();
+    console.log(`  ${page} for ${reader.label}: ${response.status} in ${(performance.now() - started).toFixed(0)} ms`);
   }
 }
 

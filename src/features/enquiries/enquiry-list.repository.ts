@@ -6,7 +6,7 @@
 // what it finds (filteredEnquiries in enquiry-query.repository.ts).
 import { sql, type CompiledQuery, type InferResult, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
-import { filterConditions, filteredEnquiries, RUNNING_STATUSES, type ListFilter, type ListScope } from './enquiry-query.repository.ts';
+import { filterConditions, filteredEnquiries, OPEN_FLAG, RUNNING_STATUSES, type ListFilter, type ListScope } from './enquiry-query.repository.ts';
 import { OPEN_STATUSES, STATUSES, type EnquiryListItem, type EnquiryStatus } from './enquiry.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
@@ -38,12 +38,6 @@ function sourcesFor(scope: ListScope, filter: ListFilter): Source[] {
   else for (const id of officers) sources.push({ column: 'e.assigned_officer_id', ids: [id] });
   return sources;
 }
-
-/**
- * 1 for an open enquiry: written exactly as migration 0008 indexes it (literals, not parameters), so that the
- * open list is one range of an index per source rather than one per status.
- */
-const OPEN_FLAG = sql<number>`(case when e.status in (${sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '))}) then 1 else 0 end)`;
 
 /** The open list unfiltered by overdue reads the open ranges; anything else reads status by status. */
 const readsOpenRange = (filter: ListFilter) => filter.status === 'open' && !filter.overdueOn;

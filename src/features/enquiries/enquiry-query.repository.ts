@@ -12,6 +12,12 @@ type Q = Kysely<Tables> | Transaction<Tables>;
 /** Who may see which enquiries, as a query narrows them. */
 export type ListScope = { all: true } | { all: false; memberId: number | null; officerIds: number[] };
 
+/**
+ * 1 for an open enquiry: written exactly as migrations 0008 and 0012 index it (literals, not parameters), so that
+ * the open enquiries are one range of an index.
+ */
+export const OPEN_FLAG = sql<number>`(case when e.status in (${sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '))}) then 1 else 0 end)`;
+
 /** The statuses in which a deadline runs: an enquiry waiting on the member is paused, so never overdue. */
 export const RUNNING_STATUSES: readonly EnquiryStatus[] = ['received', 'acknowledged', 'in-progress'];
 
@@ -70,24 +76,26 @@ export function ukDayStartUtc(day: string): string {
   return (ukDate(hourBefore) === day ? hourBefore : new Date(midnightUtc)).toISOString();
 }
 
+/** The enquiries a reader's scope reaches, before any name is joined: their own, their copies, their officers'. */
+function scopedEnquiries(q: Q, scope: ListScope) {
+  const query = q.selectFrom('enquiries as e');
+  if (scope.all) return query;
+  const { memberId, officerIds } = scope;
+  return query.where((eb) =>
+    eb.or([
+      ...(memberId !== null ? [eb('e.member_id', '=', memberId), eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
+      ...(officerIds.length ? [eb('e.assigned_officer_id', 'in', officerIds)] : []),
+      eb.val(false),
+    ]),
+  );
+}
+
 function visibleEnquiries(q: Q, scope: ListScope) {
-  let query = q
-    .selectFrom('enquiries as e')
+  return scopedEnquiries(q, scope)
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('wards as w', 'w.id', 'e.ward_id')
     .leftJoin('services as s', 's.id', 'e.service_id')
     .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id');
-  if (!scope.all) {
-    const { memberId, officerIds } = scope;
-    query = query.where((eb) =>
-      eb.or([
-        ...(memberId !== null ? [eb('e.member_id', '=', memberId), eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
-        ...(officerIds.length ? [eb('e.assigned_officer_id', 'in', officerIds)] : []),
-        eb.val(false),
-      ]),
-    );
-  }
-  return query;
 }
 
 /**
@@ -137,17 +145,21 @@ export type OpenCount = {
  * (status=open or overdue, service, officer, ward) select exactly the enquiries each count counts.
  */
 export async function countOpen(q: Q, scope: ListScope, today: string, by: 'service-officer' | 'ward'): Promise<OpenCount[]> {
-  const base = filteredEnquiries(q, scope, { status: 'open' });
-  const overdue = sql<number | string>`sum(case when e.due_on < ${today} and e.status in (${sql.join([...RUNNING_STATUSES])}) then 1 else 0 end)`;
-  const counted = [sql<number | string>`count(*)`.as('open'), overdue.as('overdue')];
+  // Counted from migration 0012's indexes alone (every column read is in them), then named: joining the names
+  // to every open enquiry before grouping cost seconds over a million.
+  const open = scopedEnquiries(q, scope).where(OPEN_FLAG, '=', 1);
+  const counted = [sql<number | string>`count(*)`.as('open'), sql<number | string>`sum(case when e.due_on < ${today} and e.status in (${sql.join([...RUNNING_STATUSES])}) then 1 else 0 end)`.as('overdue')];
   if (by === 'ward') {
-    const rows = await base.select(['e.ward_id', 'w.name as ward_name']).select(counted).groupBy(['e.ward_id', 'w.name']).orderBy('w.name').execute();
+    const groups = open.select('e.ward_id').select(counted).groupBy('e.ward_id');
+    const rows = await q.selectFrom(groups.as('g')).leftJoin('wards as w', 'w.id', 'g.ward_id').select(['g.ward_id', 'w.name as ward_name', 'g.open', 'g.overdue']).orderBy('w.name').execute();
     return rows.map((r) => ({ serviceId: null, serviceName: null, officerId: null, officerName: null, wardId: r.ward_id, wardName: r.ward_name, open: Number(r.open), overdue: Number(r.overdue) }));
   }
-  const rows = await base
-    .select(['e.service_id', 's.name as service_name', 'e.assigned_officer_id', 'o.full_name as officer_name'])
-    .select(counted)
-    .groupBy(['e.service_id', 's.name', 'e.assigned_officer_id', 'o.full_name'])
+  const groups = open.select(['e.service_id', 'e.assigned_officer_id']).select(counted).groupBy(['e.service_id', 'e.assigned_officer_id']);
+  const rows = await q
+    .selectFrom(groups.as('g'))
+    .leftJoin('services as s', 's.id', 'g.service_id')
+    .leftJoin('officers as o', 'o.id', 'g.assigned_officer_id')
+    .select(['g.service_id', 's.name as service_name', 'g.assigned_officer_id', 'o.full_name as officer_name', 'g.open', 'g.overdue'])
     .orderBy('s.name')
     .orderBy('o.full_name')
     .execute();
