@@ -3,7 +3,7 @@
 // skip link, the list's filters. Rendering one through Nunjucks costs tens to hundreds of microseconds; a repeat
 // costs a JSON.stringify of its parameters and a map lookup. Templates that call macros this way also avoid
 // `{% from … import %}`, which re-runs the macro file on every render.
-import type nunjucks from 'nunjucks';
+import nunjucks from 'nunjucks';
 
 type Macro = (params: unknown) => nunjucks.runtime.SafeString;
 
@@ -11,6 +11,17 @@ const MAX_REMEMBERED = 2_000;
 
 function macroName(component: string): string {
   return `govuk${component.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase())}`;
+}
+
+/**
+ * A macro's markup with each run of whitespace that holds a line break, next to a tag, cut to the line break: the
+ * macros' indentation was a quarter of a list page's bytes. Browsers render such a run and a lone line break the
+ * same, except in preformatted text, so markup holding a textarea or pre is left as it is. Values are escaped
+ * (`<` and `>` within them are entities), so a raw `<` or `>` is always a tag's edge.
+ */
+export function compactMarkup(html: string): string {
+  if (/<(textarea|pre)\b/i.test(html)) return html;
+  return html.replace(/>[ \t]*\n\s*/g, '>\n').replace(/\s*\n[ \t]*</g, '\n<');
 }
 
 export function govukMacros(env: nunjucks.Environment): (component: string, params: unknown) => nunjucks.runtime.SafeString {
@@ -39,7 +50,7 @@ export function govukMacros(env: nunjucks.Environment): (component: string, para
     if (known) return known;
     let macro = macros.get(component);
     if (!macro) macros.set(component, (macro = load(component)));
-    const html = macro(params);
+    const html = new nunjucks.runtime.SafeString(compactMarkup(String(macro(params))));
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();
     remembered.set(key, html);
     return html;
