@@ -177,9 +177,11 @@ export const STATISTICS_BATCH = 5_000;
 
 /** The enquiries the statistics count: received or answered since a day, or open now, in batches by id. */
 export async function* statisticsRows(q: Q, scope: ListScope, since: string, batch = STATISTICS_BATCH): AsyncGenerator<StatisticsRow[]> {
+  // The few services' names are read once rather than joined to every enquiry: the join doubled the read.
+  const serviceNames = new Map((await q.selectFrom('services').select(['id', 'name']).execute()).map((s) => [s.id, s.name]));
   for (let after = 0; ; ) {
-    const rows = await visibleEnquiries(q, scope)
-      .select(['e.id', 'e.service_id', 's.name as service_name', 'e.status', 'e.received_on', 'e.answered_at', 'e.due_on'])
+    const rows = await scopedEnquiries(q, scope)
+      .select(['e.id', 'e.service_id', 'e.status', 'e.received_on', 'e.answered_at', 'e.due_on'])
       // answered_at is UTC: a day's margin keeps an answer given just after midnight in British Summer Time.
       .where((eb) => eb.or([eb('e.received_on', '>=', since), eb('e.answered_at', '>=', dayBefore(since)), eb('e.status', 'in', OPEN_STATUSES)]))
       .where('e.id', '>', after)
@@ -187,7 +189,7 @@ export async function* statisticsRows(q: Q, scope: ListScope, since: string, bat
       .limit(batch)
       .execute();
     if (!rows.length) return;
-    yield rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_name, status: r.status as EnquiryStatus, receivedOn: r.received_on, answeredAt: r.answered_at, dueOn: r.due_on }));
+    yield rows.map((r) => ({ serviceId: r.service_id, serviceName: r.service_id === null ? null : (serviceNames.get(r.service_id) ?? null), status: r.status as EnquiryStatus, receivedOn: r.received_on, answeredAt: r.answered_at, dueOn: r.due_on }));
     if (rows.length < batch) return;
     after = rows.at(-1)!.id;
   }
