@@ -79,7 +79,11 @@ describe('sessions', () => {
     await a.signIn(email, PASSWORD);
     await b.signIn(email, PASSWORD);
     await a.get('/sign-out');
-    await a.post('/sign-out', {});
+    const signedOut = await a.post('/sign-out', {});
+    assert.equal(signedOut.headers.location, '/sign-in?notice=signed-out');
+    const notice = await a.get(signedOut.headers.location);
+    assert.equal(notice.statusCode, 200, 'the sign-in page says so');
+    assert.match(notice.body, /govuk-notification-banner--success[\s\S]*You have signed out/);
     assert.equal((await a.get('/account')).statusCode, 303);
     assert.equal((await b.get('/account')).statusCode, 200);
     const c = new Agent(t.app);
@@ -97,6 +101,9 @@ describe('sessions', () => {
     await a.get('/account');
     const response = await a.post('/account/password', { currentPassword: PASSWORD, newPassword: 'another fine passphrase', confirmPassword: 'another fine passphrase' });
     assert.equal(response.statusCode, 303);
+    const notice = await a.get(String(response.headers.location));
+    assert.equal(notice.statusCode, 200, 'the sign-in page says so');
+    assert.match(notice.body, /Your password has been changed/);
     assert.equal((await a.get('/account')).statusCode, 303);
     assert.equal((await b.get('/account')).statusCode, 303);
     await new Agent(t.app).signIn(email, 'another fine passphrase');
