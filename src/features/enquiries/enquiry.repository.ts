@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Deadline, Enquiry, EnquiryEvent, EnquiryListItem, EnquiryStatus, Routing } from './enquiry.types.ts';
 import { toListItem } from './enquiry-list.repository.ts';
+import { OPEN_FLAG } from './enquiry-query.repository.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
@@ -274,14 +275,23 @@ export async function findRoute(q: Q, serviceId: number, wardId: number | null, 
 
 
 /** Open enquiries whose author's term of office has ended: democratic services close them or pass them on. */
-export async function listOrphanedEnquiries(q: Q, day: string): Promise<EnquiryListItem[]> {
-  const rows = await selectEnquiries(q)
-    .where('m.term_end', '<', day)
-    .where('e.status', 'in', ['received', 'acknowledged', 'in-progress', 'awaiting-member'])
-    .orderBy('e.received_at')
-    .orderBy('e.id')
-    .execute();
-  return rows.map(toListItem);
+/**
+ * Open enquiries whose member's term has ended, read from each such member's range of open enquiries (the few
+ * members outward: SQLite keeps a cross join's written order). Over all open enquiries it took 180 ms at 100,000.
+ */
+function orphaned(q: Q, day: string) {
+  return q.selectFrom('members as om').crossJoin('enquiries as e').whereRef('e.member_id', '=', 'om.id').where('om.term_end', '<', day).where(OPEN_FLAG, '=', 1);
+}
+
+/** How many open enquiries belong to members whose term has ended, and the longest waiting of them. */
+export async function orphanedEnquiries(q: Q, day: string, shown: number): Promise<{ count: number; first: EnquiryListItem[] }> {
+  const { n } = await orphaned(q, day)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (!Number(n)) return { count: 0, first: [] };
+  const firstIds = orphaned(q, day).select('e.id').orderBy('e.received_at').orderBy('e.id').limit(shown);
+  const rows = await selectEnquiries(q).where('e.id', 'in', firstIds).orderBy('e.received_at').orderBy('e.id').execute();
+  return { count: Number(n), first: rows.map(toListItem) };
 }
 
 export type MeetingContact = { memberId: number; name: string; role: string };

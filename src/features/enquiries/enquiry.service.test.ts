@@ -193,8 +193,10 @@ describe('when a member’s term of office ends', () => {
       const second = await logEnquiry(deps, actorFor(c.users.cy), c.users.cy, { subject: 'Bench', details: 'Broken.', serviceId: c.services.highways });
       await db.kysely.updateTable('members').set({ term_end: '2026-11-30' }).where('id', '=', c.members.cy).execute();
       clock.set('2026-12-02T10:00:00Z');
-      const { listOrphanedEnquiries } = await import('./enquiry.repository.ts');
-      assert.deepEqual((await listOrphanedEnquiries(db.kysely, '2026-12-02')).map((e) => e.reference), [first.reference, second.reference]);
+      const { orphanedEnquiries } = await import('./enquiry.repository.ts');
+      assert.deepEqual((await orphanedEnquiries(db.kysely, '2026-12-02', 8)).first.map((e) => e.reference), [first.reference, second.reference]);
+      assert.deepEqual(await orphanedEnquiries(db.kysely, '2026-12-02', 1).then(({ count, first: shown }) => [count, shown.map((e) => e.reference)]), [2, [first.reference]], 'counted in full, the longest waiting shown');
+      assert.equal((await orphanedEnquiries(db.kysely, '2026-11-30', 8)).count, 0, 'the last day of the term is still in office');
       await assert.rejects(actOnEnquiry(deps, actorFor(c.users.head), c.users.head, first.id, 'pass-on', { version: first.version, memberId: c.members.ann, agreed: true, text: 'By phone' }), ForbiddenError);
       await assert.rejects(actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, first.id, 'pass-on', { version: first.version, memberId: c.members.former }), (e) => e instanceof ValidationError && fieldsOf(e).join() === 'text,memberId,agreed');
       const passed = await actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, first.id, 'pass-on', { version: first.version, memberId: c.members.ann, agreed: true, text: 'The resident agreed by phone on 1 December.' });
@@ -203,7 +205,7 @@ describe('when a member’s term of office ends', () => {
       await assert.rejects(actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, second.id, 'close', { version: second.version }), (e) => e instanceof ValidationError && /without an answer/.test((e as ValidationError).fields[0]!.message));
       const closed = await actOnEnquiry(deps, actorFor(c.users.clerk), c.users.clerk, second.id, 'close', { version: second.version, text: 'The resident no longer needs it.' });
       assert.equal(closed.status, 'closed');
-      assert.deepEqual(await listOrphanedEnquiries(db.kysely, '2026-12-02'), []);
+      assert.deepEqual(await orphanedEnquiries(db.kysely, '2026-12-02', 8), { count: 0, first: [] });
     } finally {
       await db.drop();
     }

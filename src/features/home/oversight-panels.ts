@@ -10,10 +10,12 @@ import { countAccounts, listLockedAccounts, listNeverSignedIn } from './attentio
 import { addDays, firstFew, formatDate, plural, type Panel } from './panel.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { councilDocument } from '../protocol-document/protocol-document.service.ts';
-import { listOrphanedEnquiries } from '../enquiries/enquiry.repository.ts';
+import { orphanedEnquiries } from '../enquiries/enquiry.repository.ts';
 
 /** How far ahead democratic services look for terms of office coming to an end. */
 export const TERM_WARNING_DAYS = 90;
+/** How many of a panel's items are listed before "and N more". */
+const SHOWN = 8;
 
 export async function democraticServicesPanels(deps: Pick<Deps, 'db'>, day: string): Promise<Panel[]> {
   const db = deps.db.kysely;
@@ -25,14 +27,17 @@ export async function democraticServicesPanels(deps: Pick<Deps, 'db'>, day: stri
   const unchaired = bodies.filter((b) => b.chairId === null);
   const vacant = statutoryOfficers(roles, council?.kind ?? 'principal', day).filter((s) => s.holders.length === 0);
   const protocol = await councilDocument(deps);
-  const orphaned = await listOrphanedEnquiries(db, day);
+  const orphaned = await orphanedEnquiries(db, day, SHOWN);
   return [
     {
       title: 'Enquiries from members no longer in office',
-      summary: orphaned.length
-        ? `${plural(orphaned.length, 'open enquiry', 'open enquiries')} whose member’s term has ended: close each, or pass it to a ward colleague with the resident’s consent.`
+      summary: orphaned.count
+        ? `${plural(orphaned.count, 'open enquiry', 'open enquiries')} whose member’s term has ended: close each, or pass it to a ward colleague with the resident’s consent.`
         : 'No open enquiry belongs to a member whose term has ended.',
-      items: firstFew(orphaned, (e) => ({ text: `${e.reference}: ${e.subject}`, href: `/enquiries/${e.id}`, hint: e.memberName })),
+      items: [
+        ...orphaned.first.map((e) => ({ text: `${e.reference}: ${e.subject}`, href: `/enquiries/${e.id}`, hint: e.memberName })),
+        ...(orphaned.count > SHOWN ? [{ text: `and ${orphaned.count - SHOWN} more` }] : []),
+      ],
     },
     {
       title: 'Members without a sign-in',
