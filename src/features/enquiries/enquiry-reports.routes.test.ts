@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { PUBLIC_FIGURES_EVERY_MS } from './enquiry-reports.routes.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.repository.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
@@ -181,6 +182,29 @@ describe('enquiry reports and statistics', () => {
       assert.doesNotMatch(body, /ENQ-|Mill Lane|Confidential matter|Mrs Example|Cllr|Abbott|Hal Head|Pip Parks|\/enquiries\/\d/, 'no subject, name or reference');
     }
     assert.doesNotMatch(page.body, /<a class="govuk-link" href="\/enquiries\?/, 'no links into the lists');
+  });
+
+  it('works the public figures out at most every ten minutes, says when, and gives the CSV the same figures', async () => {
+    const started = t.clock.now().toISOString();
+    const publicPage = async () => (await t.app.inject({ method: 'GET', url: '/statistics/enquiries' })).body;
+    const openCsv = async () => csvLines((await t.app.inject({ method: 'GET', url: '/statistics/enquiries.csv?table=open-by-service' })).body);
+    try {
+      t.clock.advance(PUBLIC_FIGURES_EVERY_MS);
+      const first = await publicPage();
+      const workedOut = /worked out on ([^;]+); they are worked out again every 10 minutes/.exec(first)?.[1];
+      assert.ok(workedOut, 'the page says when its figures were worked out');
+      await t.db.kysely.updateTable('services').set({ name: 'Grounds' }).where('id', '=', c.services.parks).execute();
+      t.clock.advance(PUBLIC_FIGURES_EVERY_MS - 1);
+      assert.match(await publicPage(), />Parks</, 'the same figures within the period');
+      assert.ok((await openCsv()).includes('Parks,fewer than 5,fewer than 5'), 'the CSV from the same figures');
+      t.clock.advance(1);
+      const later = await publicPage();
+      assert.match(later, />Grounds</, 'worked out afresh once the period has passed');
+      assert.doesNotMatch(later, new RegExp(`worked out on ${workedOut}`));
+    } finally {
+      await t.db.kysely.updateTable('services').set({ name: 'Parks' }).where('id', '=', c.services.parks).execute();
+      t.clock.set(started);
+    }
   });
 
   it('quotes CSV cells and makes a cell that a spreadsheet would run inert', async () => {

@@ -17,6 +17,7 @@ import { countOpen, statisticsRows, type ListScope, type OpenCount } from './enq
 import { listHref } from './enquiry-list-filter.ts';
 import { lastTwelveMonths, monthLabel, monthRange, statisticsTally, type EnquiryStatistics, type Figures } from './enquiry-statistics.ts';
 import { publicStatistics, type PublicCell } from './public-statistics.ts';
+import { workedOutEvery } from '../../web/worked-out-every.ts';
 
 /** Officers and the people who oversee enquiries; a member's own enquiries are on their list. */
 export const reportAccess = access.roles('officer', 'democratic-services', 'admin');
@@ -89,6 +90,9 @@ function publicTables(stats: EnquiryStatistics): Record<string, Table> {
 function sendCsv(reply: FastifyReply, name: string, table: Table): FastifyReply {
   return reply.type('text/csv; charset=utf-8').header('content-disposition', csvDisposition(name)).header('x-content-type-options', 'nosniff').send(toCsv(table.header, table.rows));
 }
+
+/** How often the public statistics are worked out afresh. */
+export const PUBLIC_FIGURES_EVERY_MS = 10 * 60_000;
 
 export function registerEnquiryReports(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
@@ -183,11 +187,16 @@ export function registerEnquiryReports(app: FastifyInstance, deps: Deps): void {
     return sendCsv(reply, `enquiries-${name}-${today()}`, table);
   });
 
+  // Anyone may ask for the public figures, and over a large council they take seconds to work out: they are
+  // worked out at most every few minutes and shared, and the page says when.
+  const publicFigures = workedOutEvery(deps.clock, PUBLIC_FIGURES_EVERY_MS, () => statisticsFor({ all: true }));
+
   app.get('/statistics/enquiries', { config: { access: access.public } }, async (_request, reply) => {
-    const stats = await statisticsFor({ all: true });
+    const { value: stats, at } = await publicFigures();
     const shown = publicStatistics(stats);
     return reply.page('enquiries/views/public-statistics.njk', {
       title: 'Councillors’ enquiries: statistics',
+      workedOut: { at: at.toISOString(), everyMinutes: PUBLIC_FIGURES_EVERY_MS / 60_000 },
       period: { from: monthLabel(stats.months[0]!), to: monthLabel(stats.months.at(-1)!) },
       chart: barChartSvg({
         id: 'chart-public-services',
@@ -206,7 +215,7 @@ export function registerEnquiryReports(app: FastifyInstance, deps: Deps): void {
 
   app.get('/statistics/enquiries.csv', { config: { access: access.public } }, async (request, reply) => {
     const name = String((request.query as Record<string, unknown>).table ?? '');
-    const table = publicTables(await statisticsFor({ all: true }))[name];
+    const table = publicTables((await publicFigures()).value)[name];
     if (!table) throw new NotFoundError('Table');
     return sendCsv(reply, `enquiry-statistics-${name}-${today()}`, table);
   });
