@@ -1,5 +1,5 @@
 // The rule-writing vocabulary: a rule reads like the clause it implements.
-import type { Condition, Party, Rule, Strength } from './types.ts';
+import type { Condition, Duty, Party, Rule, Strength } from './types.ts';
 
 type RuleSpec = { clauses: string[]; strength?: Strength; when?: Condition; because: string };
 
@@ -14,7 +14,7 @@ export function rulesFor(question: string) {
     forbid: (id: string, spec: RuleSpec) => rule(question, 'forbid', id, spec),
     refer: (id: string, spec: RuleSpec & { decider: Party; consult?: Party[]; route?: Party[][] }) =>
       rule(question, 'refer', id, spec, { decider: spec.decider, consult: spec.consult ?? [], route: spec.route ?? [] }),
-    require: (id: string, spec: RuleSpec & { obligation: string; deadlineParameter?: string }) =>
-      rule(question, 'require', id, spec, { obligation: spec.obligation, deadlineParameter: spec.deadlineParameter }),
+    require: (id: string, spec: RuleSpec & { obligation: string; deadlineParameter?: string; duties?: Duty[] }) =>
+      rule(question, 'require', id, spec, { obligation: spec.obligation, deadlineParameter: spec.deadlineParameter, ...(spec.duties ? { duties: spec.duties } : {}) }),
   };
 }

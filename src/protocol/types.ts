@@ -43,6 +43,30 @@ export type FactTest = boolean | string | readonly string[];
 /** A rule's condition: every listed fact passes its test (a conjunction). Alternatives are separate rules. */
 export type Condition = Readonly<Record<string, FactTest>>;
 
+/**
+ * What a workflow does to carry out an obligation, so that it is done and recorded rather than only shown. Each
+ * is named for what the clause asks, not for how Nolan does it.
+ */
+export const DUTIES = [
+  // The other groups are told that the officer attended, naming no subject unless the group consents.
+  'tell-other-groups-of-attendance',
+  // The other groups are told that the officer attended and on what subject.
+  'tell-other-groups-attendance-and-subject',
+  // Every other group is offered the same session.
+  'offer-identical-session',
+  // Members who belong to no group are told and offered as the groups are.
+  'include-members-in-no-group',
+  // A report prepared for the group is announced to the others, with a copy to any that asks.
+  'announce-reports',
+  // The officer verifies what the group's notes attribute to them before the notes are final.
+  'officer-verifies-notes',
+  // The officer leaves before the group's party business.
+  'leave-before-party-business',
+  // Having accepted one group on a matter, the officer cannot decline another on it.
+  'no-decline-on-same-matter',
+] as const;
+export type Duty = (typeof DUTIES)[number];
+
 export type Rule = {
   id: string;
   question: string;
@@ -57,6 +81,8 @@ export type Rule = {
   route?: Party[][];
   /** For `require`: the obligation added to an allowed action. */
   obligation?: string;
+  /** For `require`: what a workflow does to carry the obligation out. */
+  duties?: Duty[];
   /** For deadlines: the parameter holding the number of working days. */
   deadlineParameter?: string;
 };

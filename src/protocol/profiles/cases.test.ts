@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { evaluate } from '../engine.ts';
+import { dutiesOf } from '../duties.ts';
 import { workingDayDeadlines } from '../deadlines.ts';
 import { PROFILES } from './index.ts';
 import { QUESTION_IDS } from '../questions/index.ts';
@@ -17,6 +18,8 @@ type Case = {
   facts: Record<string, unknown>;
   expect: Partial<Pick<Decision, 'outcome' | 'strength' | 'decider' | 'consult' | 'route' | 'clauses' | 'needs' | 'deadline' | 'version'>> & {
     obligations?: string[];
+    /** Exactly the duties a workflow carries out for this answer (duties.ts). */
+    duties?: string[];
     /** Each a pattern some warning must match; an empty list means no warnings at all. */
     warnings?: string[];
   };
@@ -45,6 +48,7 @@ for (const profile of PROFILES) {
         for (const pattern of expect.warnings ?? []) assert.ok(decision.warnings.some((w) => new RegExp(pattern).test(w)), `a warning matching ${pattern}: ${decision.warnings.join(' | ')}`);
         const obligationClauses = decision.obligations.flatMap((o) => o.clauses);
         for (const clause of expect.obligations ?? []) assert.ok(obligationClauses.includes(clause), `an obligation from ${clause}`);
+        if (expect.duties) assert.deepEqual(sorted(dutiesOf(profile, decision).map((d) => d.duty)), sorted(expect.duties));
         assert.ok([...decision.clauses, ...obligationClauses].includes(c.clause), `the decision cites ${c.clause}: ${decision.clauses.join(', ')}`);
       });
     }

@@ -30,11 +30,21 @@ export const groupBriefing = [
   briefing.require('every-group-told-and-offered-the-same', {
     clauses: ['13'],
     obligation: 'Tell every party group about the briefing and offer each of them an identical session',
+    duties: ['tell-other-groups-attendance-and-subject', 'offer-identical-session'],
     because: 'all groups are informed of party briefings and offered the same session',
+  }),
+  // 13 asks for fair and even-handed treatment of groups and of individual members alike: a member in no group
+  // is told and offered the session as a group is.
+  briefing.require('members-in-no-group-treated-alike', {
+    clauses: ['13'],
+    obligation: 'Treat members who belong to no group as even-handedly as the groups: tell them of the briefing and offer them the same session',
+    duties: ['include-members-in-no-group'],
+    because: 'officers treat political groups and individual members in a fair and even-handed manner',
   }),
   briefing.require('withdraw-before-political-discussion', {
     clauses: ['14'],
     obligation: 'Leave once the briefing and questions are over, before the political discussion starts',
+    duties: ['leave-before-party-business'],
     because: 'officers withdraw after briefing and answering questions, before the group turns to politics',
   }),
   briefing.require('no-political-reports', {

@@ -41,6 +41,7 @@ export const groupBriefing = [
     clauses: ['1.11.4'],
     strength: 'normally',
     obligation: 'Generally leave once the presentation is given and the questions on it answered',
+    duties: ['leave-before-party-business'],
     because: 'attending employees generally leave after presenting and taking questions',
   }),
 ];

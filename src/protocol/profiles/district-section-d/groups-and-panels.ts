@@ -35,6 +35,7 @@ export const groupBriefing = [
     clauses: ['2.9', '2.7(3)'],
     when: { officerGrade: LEADING_OFFICERS },
     obligation: 'Tell the leadership of every other group on the council that the officer attended; the notice names no subject discussed unless this group consents',
+    duties: ['tell-other-groups-of-attendance'],
     because: 'the other groups’ leaders are told of the attendance, while what was discussed with a group stays with it unless it agrees',
   }),
   briefing.require('a-neutral-part', {

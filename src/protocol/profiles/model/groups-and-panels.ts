@@ -33,22 +33,32 @@ export const groupBriefing = [
     clauses: ['91'],
     when: { briefedOtherGroupOnSameMatter: true },
     obligation: 'Having advised one group on this matter, the officer may not decline this group and gives it substantially the same advice',
+    duties: ['no-decline-on-same-matter'],
     because: 'an officer who accepts one group’s invitation may not decline another group on the same matter',
   }),
   briefing.require('leave-before-party-business', {
     clauses: ['83'],
     obligation: 'Leave before any party business is discussed',
+    duties: ['leave-before-party-business'],
     because: 'officers should not be present for the parts of a meeting that deal with party business',
   }),
   briefing.require('tell-the-other-groups', {
     clauses: ['97'],
     obligation: 'The Chief Executive tells every other group that the officer attended and the subject of the advice',
+    duties: ['tell-other-groups-attendance-and-subject'],
     because: 'the Chief Executive advises all other groups that an officer attended and on what subject',
+  }),
+  briefing.require('announce-reports-to-the-other-groups', {
+    clauses: ['97'],
+    obligation: 'If the officer prepares a report for the group, the Chief Executive tells every other group of it and gives a copy to any group that asks',
+    duties: ['announce-reports'],
+    because: 'the Chief Executive advises all other groups that a report was prepared for a group, and provides a copy on request',
   }),
   briefing.require('verify-attributed-comments', {
     clauses: ['93'],
     strength: 'should',
     obligation: 'Let the officer verify any comments attributed to them in the group’s notes',
+    duties: ['officer-verifies-notes'],
     because: 'an officer should be able to verify advice attributed to them in a written record',
   }),
 ];
