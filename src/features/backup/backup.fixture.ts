@@ -98,4 +98,18 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   for (const version of ['Draft', 'Final']) {
     await addDocumentFile(deps, systemActor, paper.id, { fileName: `valuation-${version.toLowerCase()}.pdf`, contentType: 'application/pdf', content: minimalPdf(`Valuation: ${version}`, ['Figures withheld.']) });
   }
+
+  // Briefings: a second group, a held briefing with its notice to the other group (sent through the outbox), the
+  // identical session offered and accepted as a second briefing, and a group secretary.
+  const second = await k.insertInto('political_groups').values({ external_id: null, name: 'Valley Alliance', short_name: 'VA', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  await k.insertInto('group_secretaries').values({ group_id: group.id, member_id: members[0]!.id, named_at: at }).execute();
+  const briefing = (groupId: number, status: string, extra: Record<string, unknown> = {}) => ({
+    group_id: groupId, requested_by_member_id: members[0]!.id, officer_id: officers[2]!.id, subject: 'Budget 2027/28', matter: '2027/28 budget', meets_on: '2026-12-02', attendees: 'Group members',
+    non_members_present: false, non_members: null, party_business: false, profile_id: 'model', decision_json: '{}', duties_json: '[]', status, created_at: at, updated_at: at, ...extra,
+  });
+  const held = await k.insertInto('briefings').values(briefing(group.id, 'held', { subject_consent: true, attended: true, minutes_attended: 45, left_before_party_business: 'yes', notes: 'Figures explained.', notes_status: 'final', held_at: at })).returning('id').executeTakeFirstOrThrow();
+  const copy = await k.insertInto('briefings').values(briefing(second.id, 'requested', { offered_from_briefing_id: held.id })).returning('id').executeTakeFirstOrThrow();
+  const notice = await k.transaction().execute((trx) => queueMail(trx, { to: 'ann.abbott@council.example', subject: 'An officer attended a group', text: 'Told.', kind: 'briefing.attendance' }, clock.now()));
+  await k.insertInto('briefing_notices').values({ briefing_id: held.id, kind: 'attendance', group_id: second.id, member_id: null, recipient_name: 'Valley Alliance', address: null, told: 'Told.', outbox_id: notice, created_at: at }).execute();
+  await k.insertInto('briefing_offers').values({ briefing_id: held.id, group_id: second.id, member_id: null, status: 'accepted', offered_at: at, lapses_on: '2026-12-07', answered_at: at, answered_by: 'system', decline_reason: null, accepted_briefing_id: copy.id }).execute();
 }

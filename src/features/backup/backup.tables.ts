@@ -46,9 +46,13 @@ export const BACKUP_TABLES = {
   meetings: { key: ['id'] },
   documents: { key: ['id'], booleans: ['metadata_public'] },
   document_files: { key: ['id'], binaries: ['content'] },
+  group_secretaries: { key: ['group_id'] },
+  briefings: { key: ['id'], booleans: ['non_members_present', 'party_business', 'subject_consent', 'attended'], selfReferences: ['offered_from_briefing_id'] },
+  briefing_offers: { key: ['id'] },
   audit_events: { key: ['seq'] },
   audit_head: { key: ['id'], createdByMigration: true },
   outbox: { key: ['id'] },
+  briefing_notices: { key: ['id'] },
   jobs: { key: ['id'] },
 } as const satisfies Record<keyof Tables, TableSpec>;
 
