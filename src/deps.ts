@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { Clock } from './clock.ts';
 import { enquiryJobHandlers } from './features/enquiries/enquiry-jobs.ts';
+import { briefingJobHandlers } from './features/briefings/briefing-offers.service.ts';
 
 export type Deps = {
   config: Config;
@@ -19,4 +20,4 @@ export type Deps = {
  * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs exports its handlers and
  * adds them here (combineJobHandlers(enquiryJobHandlers, …)); main.ts gives these to the scheduler.
  */
-export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers);
+export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers, briefingJobHandlers);

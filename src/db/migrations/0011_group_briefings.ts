@@ -90,7 +90,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addCheckConstraint('briefing_offers_status', sql`status in ('offered', 'accepted', 'declined', 'lapsed')`)
     .addCheckConstraint('briefing_offers_to_one', sql`(group_id is null) <> (member_id is null)`)
-    .addCheckConstraint('briefing_offers_accepted', sql`status <> 'accepted' or accepted_briefing_id is not null`)
+    // A group that accepts gets its own briefing; a member in no group arranges the session with the officer.
+    .addCheckConstraint('briefing_offers_accepted', sql`status <> 'accepted' or accepted_briefing_id is not null or member_id is not null`)
     .execute();
   await db.schema.createIndex('briefing_offers_briefing_group').on('briefing_offers').columns(['briefing_id', 'group_id']).unique().execute();
   await db.schema.createIndex('briefing_offers_briefing_member').on('briefing_offers').columns(['briefing_id', 'member_id']).unique().execute();

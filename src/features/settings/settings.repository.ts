@@ -15,11 +15,13 @@ export type CouncilSettings = {
   enquiryFollowUpDays: number;
   /** Whether enquiry references are numbered per calendar year or per financial year (from 1 April). */
   referenceYear: ReferenceYear;
+  /** Days a party group has to take up an identical briefing offered to it before the offer lapses. */
+  briefingOfferLapseDays: number;
 };
 
-export const DEFAULT_SETTINGS: CouncilSettings = { closures: [], localEnquiryDays: 10, enquiryFollowUpDays: 10, referenceYear: 'calendar' };
+export const DEFAULT_SETTINGS: CouncilSettings = { closures: [], localEnquiryDays: 10, enquiryFollowUpDays: 10, referenceYear: 'calendar', briefingOfferLapseDays: 14 };
 
-const KEYS = { closures: 'closures', localEnquiryDays: 'enquiries.local-deadline-days', enquiryFollowUpDays: 'enquiries.follow-up-days', referenceYear: 'enquiries.reference-year' } as const;
+const KEYS = { closures: 'closures', localEnquiryDays: 'enquiries.local-deadline-days', enquiryFollowUpDays: 'enquiries.follow-up-days', referenceYear: 'enquiries.reference-year', briefingOfferLapseDays: 'briefings.offer-lapse-days' } as const;
 
 function parseList(value: string | undefined): string[] {
   if (!value) return [];
@@ -44,6 +46,7 @@ export async function readSettings(q: Q): Promise<CouncilSettings> {
     localEnquiryDays: parseDays(value(KEYS.localEnquiryDays), DEFAULT_SETTINGS.localEnquiryDays),
     enquiryFollowUpDays: parseDays(value(KEYS.enquiryFollowUpDays), DEFAULT_SETTINGS.enquiryFollowUpDays),
     referenceYear: value(KEYS.referenceYear) === 'financial' ? 'financial' : 'calendar',
+    briefingOfferLapseDays: parseDays(value(KEYS.briefingOfferLapseDays), DEFAULT_SETTINGS.briefingOfferLapseDays),
   };
 }
 
@@ -53,6 +56,7 @@ export async function saveSettings(q: Q, settings: CouncilSettings): Promise<voi
     { key: KEYS.localEnquiryDays, value: String(settings.localEnquiryDays) },
     { key: KEYS.enquiryFollowUpDays, value: String(settings.enquiryFollowUpDays) },
     { key: KEYS.referenceYear, value: settings.referenceYear },
+    { key: KEYS.briefingOfferLapseDays, value: String(settings.briefingOfferLapseDays) },
   ];
   for (const row of rows) {
     await q.insertInto('settings').values(row).onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value })).execute();

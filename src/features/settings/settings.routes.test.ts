@@ -40,9 +40,9 @@ describe('the council settings page', () => {
 
   it('saves the settings, audits them, and deadlines follow: closure days skipped, the local standard used', async () => {
     await clerk.get('/admin/settings');
-    const saved = await clerk.post('/admin/settings', { closures: '24/11/2026\n2026-11-25', localEnquiryDays: '3', enquiryFollowUpDays: '5', referenceYear: 'financial' });
+    const saved = await clerk.post('/admin/settings', { closures: '24/11/2026\n2026-11-25', localEnquiryDays: '3', enquiryFollowUpDays: '5', referenceYear: 'financial', briefingOfferLapseDays: '21' });
     assert.equal(saved.statusCode, 303);
-    assert.deepEqual(await readSettings(t.db.kysely), { closures: ['2026-11-24', '2026-11-25'], localEnquiryDays: 3, enquiryFollowUpDays: 5, referenceYear: 'financial' });
+    assert.deepEqual(await readSettings(t.db.kysely), { closures: ['2026-11-24', '2026-11-25'], localEnquiryDays: 3, enquiryFollowUpDays: 5, referenceYear: 'financial', briefingOfferLapseDays: 21 });
     const enquiry = await logEnquiry(t.deps, { userId: null, label: 'test' }, c.users.ann, { subject: 'S', details: 'D', serviceId: c.services.highways });
     assert.equal(enquiry.dueOn, '2026-11-30', 'Thursday, Friday, Monday: the two closure days skipped');
     const page = await clerk.get(`/enquiries/${enquiry.id}`);

@@ -11,7 +11,7 @@ import { readSettings, saveSettings, type CouncilSettings } from './settings.rep
 
 export const settingsAccess = access.roles('democratic-services', 'admin');
 
-type SettingsForm = { closures: string; localEnquiryDays: string; enquiryFollowUpDays: string; referenceYear: string };
+type SettingsForm = { closures: string; localEnquiryDays: string; enquiryFollowUpDays: string; referenceYear: string; briefingOfferLapseDays: string };
 
 export function settingsFromForm(form: SettingsForm): CouncilSettings {
   const problems: FieldError[] = [];
@@ -28,15 +28,18 @@ export function settingsFromForm(form: SettingsForm): CouncilSettings {
   };
   const localEnquiryDays = days(form.localEnquiryDays, 'localEnquiryDays', 'The local standard');
   const enquiryFollowUpDays = days(form.enquiryFollowUpDays, 'enquiryFollowUpDays', 'The follow-up window');
+  const lapse = form.briefingOfferLapseDays.trim();
+  const briefingOfferLapseDays = Number(lapse);
+  if (!/^\d{1,3}$/.test(lapse) || briefingOfferLapseDays < 1 || briefingOfferLapseDays > 100) problems.push({ field: 'briefingOfferLapseDays', message: 'The time to take up an offered briefing must be a whole number of days from 1 to 100' });
   if (form.referenceYear !== 'calendar' && form.referenceYear !== 'financial') problems.push({ field: 'referenceYear', message: 'Select how references are numbered' });
   if (problems.length) throw new ValidationError(problems);
-  return { closures: [...new Set(closures)].sort(), localEnquiryDays, enquiryFollowUpDays, referenceYear: form.referenceYear as CouncilSettings['referenceYear'] };
+  return { closures: [...new Set(closures)].sort(), localEnquiryDays, enquiryFollowUpDays, referenceYear: form.referenceYear as CouncilSettings['referenceYear'], briefingOfferLapseDays };
 }
 
 export function registerSettingsPages(app: FastifyInstance, deps: Deps): void {
   const render = async (reply: FastifyReply, extra: { values?: SettingsForm; errors?: ReturnType<typeof formErrors>; flash?: string } = {}) => {
     const current = await readSettings(deps.db.kysely);
-    const values = extra.values ?? { closures: current.closures.join('\n'), localEnquiryDays: String(current.localEnquiryDays), enquiryFollowUpDays: String(current.enquiryFollowUpDays), referenceYear: current.referenceYear };
+    const values = extra.values ?? { closures: current.closures.join('\n'), localEnquiryDays: String(current.localEnquiryDays), enquiryFollowUpDays: String(current.enquiryFollowUpDays), referenceYear: current.referenceYear, briefingOfferLapseDays: String(current.briefingOfferLapseDays) };
     return reply.code(extra.errors ? 400 : 200).page('settings/views/settings.njk', { title: 'Council settings', values, errors: extra.errors, flash: extra.flash });
   };
 
@@ -46,7 +49,9 @@ export function registerSettingsPages(app: FastifyInstance, deps: Deps): void {
 
   app.post('/admin/settings', { config: { access: settingsAccess } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const form: SettingsForm = { closures: String(body.closures ?? ''), localEnquiryDays: String(body.localEnquiryDays ?? ''), enquiryFollowUpDays: String(body.enquiryFollowUpDays ?? ''), referenceYear: String(body.referenceYear ?? '') };
+    // A form from before the briefing setting existed leaves it as it is.
+    const lapseDays = body.briefingOfferLapseDays ?? String((await readSettings(deps.db.kysely)).briefingOfferLapseDays);
+    const form: SettingsForm = { closures: String(body.closures ?? ''), localEnquiryDays: String(body.localEnquiryDays ?? ''), enquiryFollowUpDays: String(body.enquiryFollowUpDays ?? ''), referenceYear: String(body.referenceYear ?? ''), briefingOfferLapseDays: String(lapseDays) };
     let settings: CouncilSettings;
     try {
       settings = settingsFromForm(form);
