@@ -27,6 +27,7 @@ import { registerEnquiryRoutes } from './features/enquiries/enquiries.index.ts';
 import { registerSettingsPages } from './features/settings/settings.routes.ts';
 import { registerOutboxRoutes } from './features/mail/outbox.routes.ts';
 import { registerDocumentRoutes } from './features/documents/documents.index.ts';
+import { registerBriefingRoutes } from './features/briefings/briefings.index.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerProtocolDocumentRoutes(app, deps);
   registerEnquiryRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerBriefingRoutes(app, deps);
   registerSettingsPages(app, deps);
   registerOutboxRoutes(app, deps);
 

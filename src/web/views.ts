@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { allows, type CurrentUser } from './access.ts';
 import { adminIndexAccess } from '../features/admin/admin.routes.ts';
 import { enquiryAccess } from '../features/enquiries/enquiries.routes.ts';
+import { briefingAccess } from '../features/briefings/briefing-access.ts';
 import { enquiryTable } from '../features/enquiries/enquiry-table.ts';
 import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
@@ -48,6 +49,7 @@ function navigationFor(user: CurrentUser | null, url: string): NavItem[] {
   ];
   if (allows(enquiryAccess, user)) items.splice(1, 0, { href: '/enquiries', text: 'Enquiries' });
   items.splice(items.findIndex((i) => i.href === '/members'), 0, { href: '/documents', text: 'Documents' });
+  if (allows(briefingAccess, user)) items.splice(items.findIndex((i) => i.href === '/members'), 0, { href: '/briefings', text: 'Briefings' });
   // The Monitoring Officer reaches the audit trail and the protocol document through Admin without an admin role.
   if (allows(adminIndexAccess, user)) items.push({ href: '/admin', text: 'Admin' });
   items.push({ href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' });

@@ -85,6 +85,9 @@ export async function requestBriefing(deps: BriefingDeps, actor: Actor, user: Cu
   const data = parsed.success ? parsed.data : undefined;
   const officer = data ? await findOfficer(q, data.officerId) : undefined;
   if (data && (!officer || (officer.leftOn !== null && officer.leftOn <= today))) problems.push({ field: 'officerId', message: 'Select an officer who works for the council' });
+  // The date is checked even when other fields are wrong, so that one error summary lists every problem.
+  const meetsOn = typeof (input as { meetsOn?: unknown } | null)?.meetsOn === 'string' ? (input as { meetsOn: string }).meetsOn : '';
+  if (!data && /^\d{4}-\d{2}-\d{2}$/.test(meetsOn) && !isRealDate(meetsOn)) problems.push({ field: 'meetsOn', message: 'Enter the date of the meeting as a real date, for example 3 12 2026' });
   if (data && !isRealDate(data.meetsOn)) problems.push({ field: 'meetsOn', message: 'Enter the date of the meeting as a real date, for example 3 12 2026' });
   else if (data && data.meetsOn < today) problems.push({ field: 'meetsOn', message: 'The meeting must be today or later' });
   if (data?.nonMembersPresent && !data.nonMembers) problems.push({ field: 'nonMembers', message: 'Say who will be there who is neither a councillor nor an officer' });

@@ -1,0 +1,10 @@
+// Party group briefings on the web: the pages, the offers, the even-handedness report, and the API.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { registerBriefingPages } from './briefings.routes.ts';
+import { registerBriefingOfferPages } from './briefing-offers.routes.ts';
+
+export function registerBriefingRoutes(app: FastifyInstance, deps: Deps): void {
+  registerBriefingOfferPages(app, deps);
+  registerBriefingPages(app, deps);
+}
