@@ -304,3 +304,31 @@ export async function findSecretary(q: Q, groupId: number): Promise<number | und
 export async function saveSecretary(q: Q, groupId: number, memberId: number, at: string): Promise<void> {
   await q.insertInto('group_secretaries').values({ group_id: groupId, member_id: memberId, named_at: at }).onConflict((oc) => oc.column('group_id').doUpdateSet({ member_id: memberId, named_at: at })).execute();
 }
+
+export type GroupTally = { groupId: number; status: string; count: number; minutes: number };
+
+/** Briefings meeting in the period, counted by group and status, with the officer minutes of those held. */
+export async function briefingTallies(q: Q, from: string, to: string): Promise<GroupTally[]> {
+  const rows = await q
+    .selectFrom('briefings')
+    .select((eb) => ['group_id', 'status', eb.fn.countAll().as('n'), eb.fn.sum<number | string | null>('minutes_attended').as('minutes')])
+    .where('meets_on', '>=', from)
+    .where('meets_on', '<=', to)
+    .groupBy(['group_id', 'status'])
+    .execute();
+  return rows.map((r) => ({ groupId: r.group_id, status: r.status, count: Number(r.n), minutes: Number(r.minutes ?? 0) }));
+}
+
+export type OfferTally = { groupId: number | null; status: string; count: number };
+
+/** Offers made in the period, counted by the group offered (null: members in no group) and what became of them. */
+export async function offerTallies(q: Q, from: string, to: string): Promise<OfferTally[]> {
+  const rows = await q
+    .selectFrom('briefing_offers')
+    .select((eb) => ['group_id', 'status', eb.fn.countAll().as('n')])
+    .where('offered_at', '>=', from)
+    .where('offered_at', '<', `${to}T24`)
+    .groupBy(['group_id', 'status'])
+    .execute();
+  return rows.map((r) => ({ groupId: r.group_id, status: r.status, count: Number(r.n) }));
+}
