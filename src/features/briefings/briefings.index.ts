@@ -4,9 +4,11 @@ import type { Deps } from '../../deps.ts';
 import { registerBriefingPages } from './briefings.routes.ts';
 import { registerBriefingOfferPages } from './briefing-offers.routes.ts';
 import { registerBriefingReport } from './briefing-report.routes.ts';
+import { registerBriefingApi } from './briefings-api.routes.ts';
 
 export function registerBriefingRoutes(app: FastifyInstance, deps: Deps): void {
   registerBriefingReport(app, deps);
   registerBriefingOfferPages(app, deps);
   registerBriefingPages(app, deps);
+  registerBriefingApi(app, deps);
 }

@@ -77,7 +77,7 @@ const bodyJson = z.object({
 });
 
 const person = z.object({ id: z.number().int(), fullName: z.string() }).nullable();
-const groupJson = z.object({ id: z.number().int(), name: z.string(), shortName: z.string(), leader: person, deputyLeader: person, membersInOffice: z.number().int() });
+const groupJson = z.object({ id: z.number().int(), name: z.string(), shortName: z.string(), leader: person, deputyLeader: person, secretary: person.describe('the member the group names to ask for briefings beside its leaders'), membersInOffice: z.number().int() });
 
 export function registerDirectoryApi(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -174,11 +174,12 @@ export function registerDirectoryApi(app: FastifyInstance, deps: Deps): void {
 
   api.get(
     '/api/v1/groups',
-    { config: signedIn, schema: { tags: ['directory'], summary: 'Political groups with their leader, deputy leader and size', response: { 200: z.object({ groups: z.array(groupJson) }), 401: apiError } } },
+    { config: signedIn, schema: { tags: ['directory'], summary: 'Political groups with their leader, deputy leader, secretary and size', response: { 200: z.object({ groups: z.array(groupJson) }), 401: apiError } } },
     async () => {
       const day = ukDate(deps.clock.now());
       const groups = await listGroups(deps.db.kysely);
       const members = await listMembers(deps.db.kysely, { day, status: 'in-office' });
+      const secretaries = await deps.db.kysely.selectFrom('group_secretaries').select(['group_id', 'member_id']).execute();
       const who = (m: { id: number; fullName: string } | undefined) => (m ? { id: m.id, fullName: m.fullName } : null);
       return {
         groups: groups.map((g) => {
@@ -189,6 +190,7 @@ export function registerDirectoryApi(app: FastifyInstance, deps: Deps): void {
             shortName: g.shortName,
             leader: who(own.find((m) => m.groupRole === 'leader')),
             deputyLeader: who(own.find((m) => m.groupRole === 'deputy-leader')),
+            secretary: who(own.find((m) => secretaries.some((s) => s.group_id === g.id && s.member_id === m.id))),
             membersInOffice: own.length,
           };
         }),
