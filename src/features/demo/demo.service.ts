@@ -8,6 +8,7 @@ import { appendAudit, systemActor, type Actor } from '../audit/audit.repository.
 import { createAccount } from '../accounts/accounts.service.ts';
 import { seedDemoEnquiries } from './demo-enquiries.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoBriefings } from './demo-briefings.ts';
 import { councilSummary, createCouncil } from '../directory/council.repository.ts';
 import { insertWards } from '../directory/wards.repository.ts';
 import { insertGroups } from '../directory/groups.repository.ts';
@@ -143,6 +144,7 @@ export async function seedDemo(deps: DemoDeps, profileId: string, actor: Actor =
     demoOfficer === undefined ? undefined : stored.officerIds[demoOfficer],
   );
   await seedDemoDocuments(deps, actor);
+  await seedDemoBriefings({ ...deps, config: { profileId } }, actor);
   return { councilName: plan.council.name, profileId, password: DEMO_PASSWORD, signIns };
 }
 
