@@ -7,7 +7,7 @@ import { insertMail } from '../mail/outbox.repository.ts';
 import { formatDate } from '../../web/format.ts';
 import { briefingLink, type BriefingMailContext } from './briefing-mail.ts';
 import { groupsWithLeaders, insertNotice, insertOffer, membersInNoGroup, type Recipient } from './briefing.repository.ts';
-import { briefingReference, type Briefing, type NoticeKind } from './briefing.types.ts';
+import { briefingReference, capital, groupPhrase, type Briefing, type NoticeKind } from './briefing.types.ts';
 
 export const OFFER_LAPSE_JOB = 'briefing.offer-lapse';
 
@@ -27,13 +27,13 @@ async function tell(ctx: BriefingMailContext, b: Briefing, to: To, kind: NoticeK
   const outboxId = address
     ? await insertMail(ctx.trx, { to: address, toName: to.member!.name, subject: `${briefingReference(b.id)}: ${subject}`, text: `${told}${briefingLink(ctx, path)}`, kind: `briefing.${kind}`, entity: 'briefing', entityId: b.id }, at)
     : null;
-  const recipientName = to.member ? (to.groupName ? `${to.member.name}, for the ${to.groupName}` : `${to.member.name} (in no group)`) : `The ${to.groupName} (no leader on record)`;
+  const recipientName = to.member ? (to.groupName ? `${to.member.name}, for ${groupPhrase(to.groupName)}` : `${to.member.name} (in no group)`) : `${capital(groupPhrase(to.groupName ?? ''))} (no leader on record)`;
   await insertNotice(ctx.trx, { briefingId: b.id, kind, groupId: to.groupId, memberId: to.member?.memberId ?? null, recipientName, address, told, outboxId }, at);
 }
 
 /** What the other groups are told of the attendance: the subject only where the profile names it, or the group consented. */
 export function attendanceNotice(b: Briefing): string | null {
-  const who = `${b.officerName}, ${b.officerJobTitle}, attended a meeting of the ${b.groupName} on ${formatDate(b.meetsOn)}`;
+  const who = `${b.officerName}, ${b.officerJobTitle}, attended a meeting of ${groupPhrase(b.groupName)} on ${formatDate(b.meetsOn)}`;
   if (hasDuty(b.duties, 'tell-other-groups-attendance-and-subject')) return `On behalf of the Chief Executive: ${who} and advised on “${b.subject}”.`;
   if (hasDuty(b.duties, 'tell-other-groups-of-attendance')) {
     return b.subjectConsent
@@ -47,7 +47,7 @@ export async function tellOthersOfAttendance(ctx: BriefingMailContext, b: Briefi
   const told = attendanceNotice(b);
   if (!told || !b.attended) return 0;
   const others = await othersToTell(ctx, b, day);
-  for (const to of others) await tell(ctx, b, to, 'attendance', `an officer attended the ${b.groupName}`, told, '/briefings');
+  for (const to of others) await tell(ctx, b, to, 'attendance', `an officer attended ${groupPhrase(b.groupName)}`, told, '/briefings');
   return others.length;
 }
 
@@ -57,7 +57,7 @@ export async function offerIdenticalSessions(ctx: BriefingMailContext, b: Briefi
   const others = await othersToTell(ctx, b, day);
   for (const to of others) {
     const offerId = await insertOffer(ctx.trx, { briefingId: b.id, groupId: to.groupId, memberId: to.groupId === null ? to.member!.memberId : null, lapsesOn }, ctx.at.toISOString());
-    const told = `The ${b.groupName} is to be briefed by ${b.officerName}, ${b.officerJobTitle}, on “${b.subject}” on ${formatDate(b.meetsOn)}. ${to.groupId === null ? 'You are' : 'Your group is'} offered an identical session. Please accept or decline by ${formatDate(lapsesOn)}; after that the offer lapses.`;
+    const told = `${capital(groupPhrase(b.groupName))} is to be briefed by ${b.officerName}, ${b.officerJobTitle}, on “${b.subject}” on ${formatDate(b.meetsOn)}. ${to.groupId === null ? 'You are' : 'Your group is'} offered an identical session. Please accept or decline by ${formatDate(lapsesOn)}; after that the offer lapses.`;
     await tell(ctx, b, to, 'offer', 'you are offered an identical briefing', told, `/briefings/offers/${offerId}`);
     await scheduleJob(ctx.trx, { kind: OFFER_LAPSE_JOB, key: `briefing-offer:${offerId}:lapse`, runAt: new Date(`${lapsesOn}T23:00:00Z`), payload: { offerId } }, ctx.at);
   }
@@ -67,12 +67,12 @@ export async function offerIdenticalSessions(ctx: BriefingMailContext, b: Briefi
 export async function announceReport(ctx: BriefingMailContext, b: Briefing, day: string): Promise<number> {
   if (!hasDuty(b.duties, 'announce-reports') || !b.reportTitle) return 0;
   const others = await othersToTell(ctx, b, day);
-  const told = `On behalf of the Chief Executive: ${b.officerName}, ${b.officerJobTitle}, has prepared a report for the ${b.groupName}, “${b.reportTitle}”. Any group may have a copy: ask for one in Nolan.`;
-  for (const to of others) await tell(ctx, b, to, 'report', `a report was prepared for the ${b.groupName}`, told, '/briefings');
+  const told = `On behalf of the Chief Executive: ${b.officerName}, ${b.officerJobTitle}, has prepared a report for ${groupPhrase(b.groupName)}, “${b.reportTitle}”. Any group may have a copy: ask for one in Nolan.`;
+  for (const to of others) await tell(ctx, b, to, 'report', `a report was prepared for ${groupPhrase(b.groupName)}`, told, '/briefings');
   return others.length;
 }
 
 export async function sendReportCopy(ctx: BriefingMailContext, b: Briefing, to: To): Promise<void> {
-  const told = `As your group asked, here is the report ${b.officerName} prepared for the ${b.groupName}.\n\n${b.reportTitle}\n\n${b.reportText}`;
+  const told = `As your group asked, here is the report ${b.officerName} prepared for ${groupPhrase(b.groupName)}.\n\n${b.reportTitle}\n\n${b.reportText}`;
   await tell(ctx, b, to, 'report-copy', `a copy of “${b.reportTitle}”`, told, '/briefings');
 }

@@ -5,7 +5,7 @@ import type { Tables } from '../../db/database.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { officerAddress } from '../enquiries/enquiry-mail.ts';
 import { formatDate } from '../../web/format.ts';
-import { briefingReference, type Briefing } from './briefing.types.ts';
+import { briefingReference, capital, groupPhrase, type Briefing } from './briefing.types.ts';
 
 export type BriefingMailContext = { trx: Transaction<Tables>; at: Date; baseUrl: string | undefined };
 
@@ -28,7 +28,7 @@ async function send(ctx: BriefingMailContext, address: Address | undefined, b: F
 }
 
 export async function mailInvitation(ctx: BriefingMailContext, b: ForMail): Promise<void> {
-  await send(ctx, await officerAddress(ctx.trx, b.officerId), b, 'invited', `the ${b.groupName} asks you to brief it`, `The ${b.groupName} asks you to brief its meeting on ${formatDate(b.meetsOn)} about “${b.subject}”. Please accept or decline in Nolan, giving a reason if you decline.`);
+  await send(ctx, await officerAddress(ctx.trx, b.officerId), b, 'invited', `${groupPhrase(b.groupName)} asks you to brief it`, `${capital(groupPhrase(b.groupName))} asks you to brief its meeting on ${formatDate(b.meetsOn)} about “${b.subject}”. Please accept or decline in Nolan, giving a reason if you decline.`);
 }
 
 export async function mailAnswer(ctx: BriefingMailContext, b: ForMail, accepted: boolean, reason: string | null): Promise<void> {
@@ -37,7 +37,7 @@ export async function mailAnswer(ctx: BriefingMailContext, b: ForMail, accepted:
 }
 
 export async function mailNotesToVerify(ctx: BriefingMailContext, b: ForMail): Promise<void> {
-  await send(ctx, await officerAddress(ctx.trx, b.officerId), b, 'notes-to-verify', 'please verify what the notes say you said', `The ${b.groupName}’s notes of your briefing on “${b.subject}” attribute comments to you. Please check them in Nolan: the notes are not final until you have.`);
+  await send(ctx, await officerAddress(ctx.trx, b.officerId), b, 'notes-to-verify', 'please verify what the notes say you said', `${capital(groupPhrase(b.groupName))}’s notes of your briefing on “${b.subject}” attribute comments to you. Please check them in Nolan: the notes are not final until you have.`);
 }
 
 export async function mailNotesVerified(ctx: BriefingMailContext, b: ForMail, response: string | null): Promise<void> {

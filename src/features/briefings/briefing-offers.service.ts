@@ -13,7 +13,7 @@ import { groupSideOf } from './briefing-access.ts';
 import { OFFER_LAPSE_JOB } from './briefing-duties.ts';
 import { findBriefing, findOffer, updateOffer } from './briefing.repository.ts';
 import { requestBriefing, type BriefingDeps } from './briefing.service.ts';
-import type { Briefing, BriefingOffer } from './briefing.types.ts';
+import { groupPhrase, type Briefing, type BriefingOffer } from './briefing.types.ts';
 
 /** An offer the person may answer or see: one made to their group, or to them as a member in no group. */
 export async function offerFor(deps: Pick<BriefingDeps, 'db' | 'clock'>, user: CurrentUser, id: number): Promise<{ offer: BriefingOffer; mayAnswer: boolean }> {
@@ -52,7 +52,7 @@ export async function answerOffer(deps: BriefingDeps, actor: Actor, user: Curren
     await q.transaction().execute(async (trx) => {
       if (!(await updateOffer(trx, offer.id, offer.version, { status: 'accepted', answered_at: at, answered_by: actor.label }))) throw conflict();
       const address = await officerAddress(trx, original.officerId);
-      if (address) await queueMail(trx, { ...address, subject: `The briefing on “${original.subject}”: offer accepted`, text: `${offer.memberName} accepted the offer of the same briefing you are giving the ${original.groupName}. Please arrange it with them.`, kind: 'briefing.offer-accepted', entity: 'briefing', entityId: original.id }, now);
+      if (address) await queueMail(trx, { ...address, subject: `The briefing on “${original.subject}”: offer accepted`, text: `${offer.memberName} accepted the offer of the same briefing you are giving ${groupPhrase(original.groupName)}. Please arrange it with them.`, kind: 'briefing.offer-accepted', entity: 'briefing', entityId: original.id }, now);
       await appendAudit(trx, deps.db.dialect, actor, { action: 'briefing-offer.accepted', entity: 'briefing-offer', entityId: offer.id, before: { status: 'offered' }, after: { status: 'accepted' } }, now);
     });
     return { offer: (await findOffer(q, offer.id))!, briefing: null };

@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { DutyToCarry } from '../../protocol/duties.ts';
-import type { Briefing, BriefingNotice, BriefingOffer, BriefingStatus, LeftBefore, NoticeKind, NotesStatus, OfferStatus, StoredDecision } from './briefing.types.ts';
+import { groupPhrase, type Briefing, type BriefingNotice, type BriefingOffer, type BriefingStatus, type LeftBefore, type NoticeKind, type NotesStatus, type OfferStatus, type StoredDecision } from './briefing.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
@@ -237,6 +237,7 @@ function toOffer(r: OfferRow): BriefingOffer {
     subject: r.subject,
     officerName: r.officer_name,
     fromGroupName: r.from_group_name,
+    fromGroupPhrase: groupPhrase(r.from_group_name),
   };
 }
 

@@ -21,7 +21,7 @@ import { offerIdenticalSessions } from './briefing-duties.ts';
 import { mailAnswer, mailInvitation } from './briefing-mail.ts';
 import { matterOf, sameMatter } from './briefing-matter.ts';
 import { acceptedByOfficerForOtherGroups, findBriefing, insertBriefing, updateBriefing } from './briefing.repository.ts';
-import { briefingReference, STATUS_LABELS, type Briefing, type StoredDecision } from './briefing.types.ts';
+import { briefingReference, groupPhrase, STATUS_LABELS, type Briefing, type StoredDecision } from './briefing.types.ts';
 
 export type BriefingDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -136,7 +136,7 @@ async function noDeclineBecause(deps: BriefingDeps, b: Briefing, today: string):
   const profile = findFullProfile(b.profileId);
   const bar = profile ? dutiesOf(profile, decision).find((d) => d.duty === 'no-decline-on-same-matter') : undefined;
   if (!bar) return null;
-  return `You accepted the ${earlier.groupName}’s invitation on “${earlier.subject}” (${briefingReference(earlier.id)}, ${formatDate(earlier.meetsOn)}). Under clause ${bar.clauses.join(', ')} you may not decline another group on the same matter, and you give it substantially the same advice.`;
+  return `You accepted ${groupPhrase(earlier.groupName)}’s invitation on “${earlier.subject}” (${briefingReference(earlier.id)}, ${formatDate(earlier.meetsOn)}). Under clause ${bar.clauses.join(', ')} you may not decline another group on the same matter, and you give it substantially the same advice.`;
 }
 
 export async function answerBriefing(deps: BriefingDeps, actor: Actor, user: CurrentUser, id: number, input: AnswerInput): Promise<Briefing> {

@@ -103,7 +103,18 @@ export type BriefingOffer = {
   subject: string;
   officerName: string;
   fromGroupName: string;
+  /** The offering group as a sentence names it. */
+  fromGroupPhrase: string;
 };
+
+/** A group named in a sentence: "the Red Group", or "the Green group" where its name does not say so. */
+export function groupPhrase(name: string): string {
+  return /\bgroup\b/i.test(name) ? `the ${name}` : `the ${name} group`;
+}
+
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export function briefingReference(id: number): string {
   return `BRF-${String(id).padStart(4, '0')}`;
