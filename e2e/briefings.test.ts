@@ -31,7 +31,7 @@ describe('party group briefings, in Chromium', () => {
     const today = new Date().toISOString().slice(0, 10);
     const [year, month, day] = today.split('-');
     const leader = await signedIn('group-leader');
-    let url = '';
+    let url: string;
     try {
       await leader.getByRole('link', { name: 'Briefings' }).first().click();
       await leader.getByRole('heading', { name: 'Party group briefings' }).waitFor();
