@@ -7,7 +7,9 @@ import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { readFilters } from '../directory/directory.schemas.ts';
 import { listGroups } from '../directory/groups.repository.ts';
 import { groupSideOf, oversees } from './briefing-access.ts';
-import { listBriefings, listNotices, listOffers } from './briefing.repository.ts';
+import { findSecretary, listBriefings, listNotices, listOffers } from './briefing.repository.ts';
+import { ledGroupOf } from './group-secretary.service.ts';
+import { listMembers } from '../directory/members.repository.ts';
 import type { BriefingDeps } from './briefing.service.ts';
 import { BRIEFING_STATUSES, briefingReference, STATUS_LABELS, type Briefing, type BriefingOffer } from './briefing.types.ts';
 import { offerTag, statusTag } from './briefing.view.ts';
@@ -35,6 +37,12 @@ export async function briefingLists(deps: Pick<BriefingDeps, 'db' | 'clock'>, us
     result.invitations = mine.filter((b) => b.status === 'requested').map(row);
     result.toVerify = mine.filter((b) => b.notesStatus === 'awaiting-officer').map(row);
     result.officerBriefings = mine.filter((b) => b.status !== 'requested').map(row);
+  }
+  const led = await ledGroupOf(deps, user);
+  if (led !== null) {
+    const secretary = await findSecretary(q, led);
+    const members = (await listMembers(q, { day: today, status: 'in-office' })).filter((m) => m.groupId === led && m.id !== user.memberId);
+    result.secretaryItems = [{ value: '', text: 'No secretary' }, ...members.map((m) => ({ value: String(m.id), text: m.fullName, selected: m.id === secretary }))];
   }
   if (side?.groupId) {
     result.groupBriefings = (await listBriefings(q, { groupId: side.groupId })).map(row);

@@ -45,6 +45,22 @@ describe('the briefing pages', () => {
     assert.equal(Number((await t.db.kysely.selectFrom('briefings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 0);
   });
 
+  it('lets the leader name the group’s secretary, who may then ask for briefings', async () => {
+    const rita = await as('rita');
+    const list = await rita.get('/briefings');
+    assert.match(list.body, /Your group’s secretary/);
+    assert.equal((await rita.post('/briefings/secretary', { secretaryId: String(c.members.bea) })).statusCode, 400, 'not a member of the group');
+    assert.equal((await rita.post('/briefings/secretary', { secretaryId: String(c.members.rob) })).statusCode, 303);
+    const rob = await as('rob');
+    assert.equal((await rob.get('/briefings/new')).statusCode, 200);
+    assert.doesNotMatch((await rob.get('/briefings')).body, /Your group’s secretary/, 'only the leader and deputy name the secretary');
+    await rita.get('/briefings');
+    assert.equal((await rita.post('/briefings/secretary', { secretaryId: '' })).statusCode, 303);
+    assert.equal((await rob.get('/briefings/new')).statusCode, 403);
+    const audit = await t.db.kysely.selectFrom('audit_events').select('action').where('action', '=', 'group.secretary-named').execute();
+    assert.equal(audit.length, 2);
+  });
+
   it('takes the request and shows the protocol’s answer, its clauses and the duties with whether each is done', async () => {
     const rita = await as('rita');
     const sent = await rita.post('/briefings/new', request);

@@ -18,6 +18,7 @@ import { recordOutcome, recordReport, requestReportCopy, verifyNotes } from './b
 import { briefingReference } from './briefing.types.ts';
 import { answerOf, dutiesView, hoursText, LEFT_LABELS, offerTag, statusTag } from './briefing.view.ts';
 import { briefingLists } from './briefing-lists.ts';
+import { nameSecretary } from './group-secretary.service.ts';
 
 type Body = Record<string, unknown>;
 
@@ -36,6 +37,7 @@ const FLASHES: Record<string, string> = {
   verification: 'The notes are now final.',
   report: 'The report was recorded and the other groups told of it.',
   'report-copy': 'A copy of the report was sent to you.',
+  secretary: 'Your group’s secretary was saved.',
 };
 
 export function registerBriefingPages(app: FastifyInstance, deps: Deps): void {
@@ -131,6 +133,20 @@ export function registerBriefingPages(app: FastifyInstance, deps: Deps): void {
       }
     });
   }
+
+  app.post('/briefings/secretary', config, async (request, reply) => {
+    const chosen = one(((request.body ?? {}) as Body).secretaryId);
+    const memberId = chosen ? idFromParam(chosen) : null;
+    try {
+      if (chosen && memberId === null) throw new ValidationError([{ field: 'secretaryId', message: 'Select a member of your group who is in office' }]);
+      await nameSecretary(deps, actorOf(request), userOf(request), memberId);
+      return reply.redirect('/briefings?done=secretary', 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const lists = await briefingLists(deps, userOf(request), {});
+      return reply.code(400).page('briefings/views/list.njk', { title: 'Party group briefings', ...lists, errors: formErrors(error.fields) });
+    }
+  });
 
   app.post('/briefings/:id/report-copy', config, async (request, reply) => {
     try {
