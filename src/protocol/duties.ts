@@ -5,8 +5,13 @@ import type { Decision, Duty, Profile, Strength } from './types.ts';
 
 export type DutyToCarry = { duty: Duty; rule: string; what: string; clauses: string[]; strength: Strength };
 
-export function dutiesOf(profile: Profile, decision: Decision): DutyToCarry[] {
-  if (decision.outcome !== 'permit' && decision.outcome !== 'refer') return [];
+/**
+ * The duties of an allowed action. With `despiteAdvice`, also those of an action the protocol advises against
+ * but does not forbid outright ("should not", "will normally not"), for when it goes ahead all the same.
+ */
+export function dutiesOf(profile: Profile, decision: Decision, options: { despiteAdvice?: boolean } = {}): DutyToCarry[] {
+  const advisedAgainst = decision.outcome === 'forbid' && decision.strength !== 'must' && options.despiteAdvice === true;
+  if (decision.outcome !== 'permit' && decision.outcome !== 'refer' && !advisedAgainst) return [];
   const held = new Set(decision.explanation.filter((line) => line.held === true).map((line) => line.rule));
   const duties: DutyToCarry[] = [];
   for (const rule of profile.rules) {

@@ -58,6 +58,16 @@ describe('party group briefings under the model protocol', () => {
     await assert.rejects(requestBriefing(deps, actorFor(c.users.rita), c.users.rita, requestOf(c.officers.director, 'Campaign plan', { partyBusiness: 'yes' })), (e) => e instanceof ValidationError && fieldsOf(e).join() === 'partyBusiness' && /clause 83/.test(e.message));
   });
 
+  it('stores what the protocol only advises against (82, normally), with its duties, and asks the officer to say why they attend', async () => {
+    const b = await requestBriefing(deps, actorFor(c.users.bea), c.users.bea, requestOf(c.officers.chief, 'Housing company business plan', { nonMembersPresent: 'yes', nonMembers: 'The party’s agent' }));
+    assert.equal(b.decision.outcome, 'forbid');
+    assert.equal(b.decision.strength, 'normally');
+    assert.ok(b.duties.some((d) => d.duty === 'tell-other-groups-attendance-and-subject'));
+    await assert.rejects(answerBriefing(deps, actorFor(c.users.chief), c.users.chief, b.id, { version: b.version, answer: 'accept' }), (e) => e instanceof ValidationError && fieldsOf(e).join() === 'reason');
+    const accepted = await answerBriefing(deps, actorFor(c.users.chief), c.users.chief, b.id, { version: b.version, answer: 'accept', reason: 'The agent will leave before I arrive; agreed with the group leader.' });
+    assert.equal(accepted.answerReason, 'The agent will leave before I arrive; agreed with the group leader.');
+  });
+
   it('lets only a group’s leader, deputy leader or secretary ask', async () => {
     await assert.rejects(requestBriefing(deps, actorFor(c.users.rob), c.users.rob, requestOf(c.officers.director, 'Budget')), ForbiddenError);
     await assert.rejects(requestBriefing(deps, actorFor(c.users.ivy), c.users.ivy, requestOf(c.officers.director, 'Budget')), ForbiddenError);

@@ -102,7 +102,8 @@ export async function requestBriefing(deps: BriefingDeps, actor: Actor, user: Cu
     throw new ValidationError([{ field: fieldOfForbid(profileId, decision), message: `The council’s protocol does not allow this briefing (clause ${decision.clauses.join(', ')}): ${decision.explanation.find((l) => l.held && decision.clauses.some((c) => l.clauses.includes(c)))?.because ?? 'see the protocol'}` }]);
   }
   const profile = findFullProfile(profileId);
-  const duties = profile ? dutiesOf(profile, decision) : [];
+  // An officer may still attend what the protocol only advises against; the duties then apply all the same.
+  const duties = profile ? dutiesOf(profile, decision, { despiteAdvice: true }) : [];
   const at = now.toISOString();
   const id = await q.transaction().execute(async (trx) => {
     const id = await insertBriefing(trx, { groupId, requestedByMemberId: side.memberId, officerId: officer.id, subject: data.subject, matter, meetsOn: data.meetsOn, attendees: data.attendees, nonMembersPresent: data.nonMembersPresent, nonMembers: data.nonMembersPresent ? data.nonMembers : null, partyBusiness: data.partyBusiness, subjectConsent: data.subjectConsent, offeredFromBriefingId: options.offeredFromBriefingId ?? null, profileId, decision: stored(decision), duties }, at);
