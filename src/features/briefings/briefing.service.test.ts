@@ -151,3 +151,23 @@ describe('party group briefings under the model protocol', () => {
     for (const user of [c.users.bea, c.users.gus, c.users.ivy, c.users.junior, c.users.clerk]) await assert.rejects(briefingFor(deps, user, redId), NotFoundError);
   });
 });
+
+describe('briefings on the home page', () => {
+  it('shows the officer the invitation to answer and the group what is in hand, and nothing to others', async () => {
+    const { briefingPanels } = await import('./briefing-panels.ts');
+    const db = await createTestDb();
+    try {
+      const clock = fixedClock('2026-11-23T10:00:00Z');
+      const deps = { db, clock, config };
+      const c = await addBriefingCouncil(deps, 'model');
+      const b = await requestBriefing(deps, actorFor(c.users.rita), c.users.rita, requestOf(c.officers.director, 'Local Plan'));
+      const texts = async (user: (typeof c.users)[keyof typeof c.users]) => (await briefingPanels(deps, user, '2026-11-23')).flatMap((p) => p.items.map((i) => `${i.text} → ${i.href}`));
+      assert.deepEqual(await texts(c.users.director), [`Invitation to answer: Local Plan → /briefings/${b.id}`, 'All briefings → /briefings']);
+      assert.deepEqual(await texts(c.users.rob), [`Awaiting the officer: Local Plan → /briefings/${b.id}`, 'All briefings → /briefings']);
+      assert.deepEqual(await texts(c.users.bea), []);
+      assert.deepEqual(await texts(c.users.clerk), []);
+    } finally {
+      await db.drop();
+    }
+  });
+});

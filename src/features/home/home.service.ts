@@ -7,6 +7,7 @@ import type { CurrentUser } from '../../web/access.ts';
 import { memberPanels } from './member-panels.ts';
 import { officerPanels } from './officer-panels.ts';
 import { adminPanels, democraticServicesPanels } from './oversight-panels.ts';
+import { briefingPanels } from '../briefings/briefing-panels.ts';
 import type { Panel } from './panel.ts';
 
 export type { Panel, PanelItem } from './panel.ts';
@@ -14,7 +15,7 @@ export type { Panel, PanelItem } from './panel.ts';
 export async function homePanels(deps: Pick<Deps, 'db' | 'clock'>, user: CurrentUser): Promise<Panel[]> {
   const now = deps.clock.now();
   const day = ukDate(now);
-  const panels: Panel[] = [...(await memberPanels(deps, user, day)), ...(await officerPanels(deps, user, day))];
+  const panels: Panel[] = [...(await memberPanels(deps, user, day)), ...(await officerPanels(deps, user, day)), ...(await briefingPanels(deps, user, day))];
   if (user.roles.includes('democratic-services')) panels.push(...(await democraticServicesPanels(deps, day)));
   if (user.roles.includes('admin')) panels.push(...(await adminPanels(deps, now)));
   if (user.roles.length === 0 && user.powers.length === 0 && panels.length === 0) {
