@@ -274,6 +274,57 @@ export type DocumentFilesTable = {
   uploaded_by_user_id: number | null;
   uploaded_by: string;
   uploaded_at: string;
+  /** A version with the exempt or personal parts taken out: the only one a redacted-only grant opens. */
+  redacted: Generated<SqlBool>;
+};
+
+/** A member's request to see a document, the engine's answer, and the decision (see migration 0010). */
+export type AccessRequestsTable = {
+  id: Generated<number>;
+  document_id: number;
+  member_id: number;
+  requested_by_user_id: number | null;
+  purpose: string;
+  reason: string;
+  personal_interest: SqlBool;
+  facts_json: string;
+  answer_json: string;
+  decider: string;
+  decider_basis: string;
+  consult_json: string;
+  clauses_json: string;
+  status: string;
+  advice_first: Generated<SqlBool>;
+  scrutiny_due_on: string | null;
+  advice: string | null;
+  advised_by: string | null;
+  advised_at: string | null;
+  reasons: string | null;
+  decided_by_user_id: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  view_only: Generated<SqlBool>;
+  in_office: Generated<SqlBool>;
+  redacted_only: Generated<SqlBool>;
+  until_on: string | null;
+  purpose_confirmed_at: string | null;
+  dispute_reason: string | null;
+  disputed_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+};
+
+/** One opening of a document's file: viewed in Nolan or downloaded. */
+export type DocumentViewsTable = {
+  id: Generated<number>;
+  document_id: number;
+  file_version: number;
+  access_request_id: number | null;
+  user_id: number | null;
+  viewer: string;
+  kind: string;
+  at: string;
 };
 
 /** A party group's request for an officer's briefing (see migration 0011); version is for optimistic concurrency. */
@@ -432,6 +483,8 @@ export type Tables = {
   briefing_notices: BriefingNoticesTable;
   briefing_offers: BriefingOffersTable;
   group_secretaries: GroupSecretariesTable;
+  access_requests: AccessRequestsTable;
+  document_views: DocumentViewsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   outbox: OutboxTable;

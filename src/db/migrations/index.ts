@@ -8,6 +8,7 @@ import * as m0006 from './0006_enquiry_search.ts';
 import * as m0007 from './0007_enquiry_indexes.ts';
 import * as m0008 from './0008_enquiry_open_order.ts';
 import * as m0009 from './0009_document_register.ts';
+import * as m0010 from './0010_access_requests.ts';
 import * as m0011 from './0011_group_briefings.ts';
 import * as m0012 from './0012_enquiry_open_counts.ts';
 
@@ -21,6 +22,7 @@ export const migrations = {
   '0007_enquiry_indexes': m0007,
   '0008_enquiry_open_order': m0008,
   '0009_document_register': m0009,
+  '0010_access_requests': m0010,
   '0011_group_briefings': m0011,
   '0012_enquiry_open_counts': m0012,
 };

@@ -96,7 +96,7 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const meeting = await insertMeeting(k, { bodyId: body.id, title: 'Planning Committee, 3 December 2026', heldOn: '2026-12-03' }, at);
   const paper = await createDocument(deps, systemActor, { title: 'Land at Mill Lane: valuation', summary: 'The district valuer’s report.', bodyId: body.id, meetingId: meeting, authorName: 'District Valuer', classification: 'exempt', exemptParagraph: 3, publicInterestTest: 'Publishing it would prejudice the sale.', reviewOn: '2027-06-01', metadataPublic: true });
   for (const version of ['Draft', 'Final']) {
-    await addDocumentFile(deps, systemActor, paper.id, { fileName: `valuation-${version.toLowerCase()}.pdf`, contentType: 'application/pdf', content: minimalPdf(`Valuation: ${version}`, ['Figures withheld.']) });
+    await addDocumentFile(deps, systemActor, paper.id, { fileName: `valuation-${version.toLowerCase()}.pdf`, contentType: 'application/pdf', content: minimalPdf(`Valuation: ${version}`, ['Figures withheld.']), redacted: version === 'Final' });
   }
 
   // Briefings: a second group, a held briefing with its notice to the other group (sent through the outbox), the
@@ -112,4 +112,17 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   const notice = await k.transaction().execute((trx) => queueMail(trx, { to: 'ann.abbott@council.example', subject: 'An officer attended a group', text: 'Told.', kind: 'briefing.attendance' }, clock.now()));
   await k.insertInto('briefing_notices').values({ briefing_id: held.id, kind: 'attendance', group_id: second.id, member_id: null, recipient_name: 'Valley Alliance', address: null, told: 'Told.', outbox_id: notice, created_at: at }).execute();
   await k.insertInto('briefing_offers').values({ briefing_id: held.id, group_id: second.id, member_id: null, status: 'accepted', offered_at: at, lapses_on: '2026-12-07', answered_at: at, answered_by: 'system', decline_reason: null, accepted_briefing_id: copy.id }).execute();
+
+  // A member's request for it, granted with conditions (booleans set), and one logged view under the grant.
+  const request = await k
+    .insertInto('access_requests')
+    .values({
+      document_id: paper.id, member_id: members[0]!.id, requested_by_user_id: null, purpose: 'council-duties', reason: 'For the Housing portfolio.', personal_interest: false,
+      facts_json: '{"memberOfBody":false}', answer_json: '{"outcome":"refer"}', decider: 'monitoring-officer', decider_basis: 'protocol', consult_json: '[]', clauses_json: '["113"]',
+      status: 'granted', advice_first: true, advice: 'No conflict.', advised_by: 'Monitoring Officer', advised_at: at, reasons: 'Needed for the portfolio.', decided_by: 'Monitoring Officer', decided_at: at,
+      view_only: true, in_office: true, redacted_only: true, until_on: '2027-01-31', purpose_confirmed_at: at, created_at: at, updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await k.insertInto('document_views').values({ document_id: paper.id, file_version: 2, access_request_id: request.id, user_id: null, viewer: 'Cllr Ann Abbott', kind: 'view', at }).execute();
 }

@@ -1,7 +1,7 @@
 // Who sees what of the register, as a table: each kind of reader against each kind of entry.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentSight, type DocumentFacts, type DocumentViewer } from './document-access.ts';
+import { documentSight, type DocumentFacts, type DocumentGrant, type DocumentViewer } from './document-access.ts';
 
 const RED = 1;
 const BLUE = 2;
@@ -38,7 +38,8 @@ const expected: Record<string, Record<string, 'F' | 'M' | '-'>> = {
   'an officer': { open: 'F', 'exempt, metadata public': 'M', 'exempt, metadata hidden': '-', 'confidential, metadata public': 'M', 'confidential, metadata hidden': '-', 'Red group internal': '-', 'Red group internal, wrongly marked public': '-' },
 };
 
-const SIGHTS = { F: { entry: true, details: true, file: true }, M: { entry: true, details: false, file: false }, '-': { entry: false, details: false, file: false } };
+const none = { redactedOnly: false, grant: null };
+const SIGHTS = { F: { entry: true, details: true, file: true, download: true, ...none }, M: { entry: true, details: false, file: false, download: false, ...none }, '-': { entry: false, details: false, file: false, download: false, ...none } };
 
 describe('who sees what of the document register', () => {
   for (const [viewerName, viewer] of Object.entries(viewers)) {
@@ -57,5 +58,34 @@ describe('who sees what of the document register', () => {
         if (sight.file || sight.details) assert.equal(sight.entry, true);
       }
     }
+  });
+});
+
+describe('what a grant opens', () => {
+  const exempt: DocumentFacts = { id: 7, bodyId: 3, classification: 'exempt', metadataPublic: false, groupId: null };
+  const grant = { requestId: 1, documentId: 7, download: true, redactedOnly: false, confirmed: true, lastDay: '2027-05-05' };
+  const member = (grants: DocumentGrant[], bodyIds: number[] = []): DocumentViewer => ({ kind: 'signed-in', custodian: false, groupId: RED, bodyIds, grants });
+
+  it('a member of the body sees the entry of its papers, to ask for them, but not the paper', () => {
+    assert.deepEqual(documentSight(member([], [3]), exempt), SIGHTS.M);
+  });
+
+  it('a grant not yet confirmed gives the entry and the grant, never the file (model 115)', () => {
+    const sight = documentSight(member([{ ...grant, confirmed: false }]), exempt);
+    assert.deepEqual([sight.entry, sight.details, sight.file, sight.download], [true, false, false, false]);
+    assert.equal(sight.grant?.requestId, 1);
+  });
+
+  it('a confirmed grant opens the file; a view-only one does not download; a redacted one hides the summary', () => {
+    assert.deepEqual({ ...documentSight(member([grant]), exempt), grant: null }, SIGHTS.F);
+    const viewOnly = documentSight(member([{ ...grant, download: false }]), exempt);
+    assert.deepEqual([viewOnly.file, viewOnly.download], [true, false]);
+    const redacted = documentSight(member([{ ...grant, redactedOnly: true }]), exempt);
+    assert.deepEqual([redacted.file, redacted.details, redacted.redactedOnly], [true, false, true]);
+  });
+
+  it('a grant for one document opens no other, and never another group’s paper', () => {
+    assert.deepEqual(documentSight(member([grant]), { ...exempt, id: 8 }), SIGHTS['-']);
+    assert.deepEqual(documentSight(member([{ ...grant, documentId: 9 }]), { id: 9, classification: 'group-internal', metadataPublic: false, groupId: BLUE }), SIGHTS['-']);
   });
 });

@@ -81,20 +81,26 @@ export async function visibleDocument(q: Kysely<Tables>, viewer: DocumentViewer,
   return seen(entry, sight);
 }
 
-/** The versions of an entry's file the reader may download: none where they may not. */
+/** The versions of an entry's file the reader may open: none where they may not, the redacted ones alone under a
+ * grant of the redacted version. */
 export async function visibleFileVersions(q: Kysely<Tables>, entry: SeenEntry): Promise<DocumentFileInfo[]> {
-  return entry.sight.file ? listFileVersions(q, entry.id) : [];
+  if (!entry.sight.file) return [];
+  const versions = await listFileVersions(q, entry.id);
+  return entry.sight.redactedOnly ? versions.filter((v) => v.redacted) : versions;
 }
 
-/** A version of the file (the newest when none is named): 404 where the entry is not seen or the version does not
- * exist, 403 where the entry is seen but its file is not for this reader. */
-export async function visibleFile(q: Kysely<Tables>, viewer: DocumentViewer, id: number, version?: number): Promise<DocumentFile> {
+/** A version of the file (the newest the reader may open when none is named), to download or to view in Nolan:
+ * 404 where the entry is not seen or the version does not exist, 403 where the entry is seen but this use of its
+ * file (or this version, under a redacted grant) is not for this reader. */
+export async function visibleFile(q: Kysely<Tables>, viewer: DocumentViewer, id: number, version?: number, use: 'download' | 'view' = 'download'): Promise<{ file: DocumentFile; entry: SeenEntry }> {
   const entry = await visibleDocument(q, viewer, id);
-  if (!entry.sight.file) throw new ForbiddenError('The file of this document is not available to you');
-  const wanted = version ?? (await findDocument(q, id))?.latestFileVersion ?? null;
+  if (!(use === 'download' ? entry.sight.download : entry.sight.file)) throw new ForbiddenError(use === 'download' && entry.sight.file ? 'This document may be viewed in Nolan but not downloaded' : 'The file of this document is not available to you');
+  const allowed = await visibleFileVersions(q, entry);
+  const wanted = version ?? allowed[0]?.version ?? null;
+  if (wanted !== null && entry.sight.redactedOnly && !allowed.some((v) => v.version === wanted)) throw new ForbiddenError('Only the redacted version of this document is available to you');
   const file = wanted === null ? undefined : await findFile(q, id, wanted);
   if (!file) throw new NotFoundError('File');
-  return file;
+  return { file, entry };
 }
 
 /** Headers for a download: always saved, never shown in Nolan's own origin, whatever the file holds. */

@@ -141,10 +141,10 @@ export async function updateDocument(trx: Q, id: number, version: number, row: D
   return Number(result.numUpdatedRows) === 1;
 }
 
-const FILE_INFO = ['document_id', 'version', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at'] as const;
+const FILE_INFO = ['document_id', 'version', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at', 'redacted'] as const;
 
-function toFileInfo(r: { document_id: number; version: number; file_name: string; content_type: string; size: number; sha256: string; uploaded_by: string; uploaded_at: string }): DocumentFileInfo {
-  return { documentId: r.document_id, version: r.version, fileName: r.file_name, contentType: r.content_type, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at };
+function toFileInfo(r: { document_id: number; version: number; file_name: string; content_type: string; size: number; sha256: string; uploaded_by: string; uploaded_at: string; redacted: boolean | number }): DocumentFileInfo {
+  return { documentId: r.document_id, version: r.version, fileName: r.file_name, contentType: r.content_type, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, redacted: Boolean(r.redacted) };
 }
 
 /** A document's file versions, newest first, without their content. */
@@ -158,7 +158,7 @@ export async function findFile(q: Q, documentId: number, version: number): Promi
   return row && { ...toFileInfo(row), content: row.content };
 }
 
-export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string };
+export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string; redacted?: boolean };
 
 /** Adds the next version. Two uploads at once may both pick the same number: the unique key refuses the second. */
 export async function insertFile(trx: Q, documentId: number, file: NewFileRow, at: string): Promise<number> {
@@ -166,7 +166,7 @@ export async function insertFile(trx: Q, documentId: number, file: NewFileRow, a
   const version = Number(latest?.v ?? 0) + 1;
   await trx
     .insertInto('document_files')
-    .values({ document_id: documentId, version, file_name: file.fileName, content_type: file.contentType, size: file.size, sha256: file.sha256, content: file.content, uploaded_by_user_id: file.uploadedByUserId, uploaded_by: file.uploadedBy, uploaded_at: at })
+    .values({ document_id: documentId, version, file_name: file.fileName, content_type: file.contentType, size: file.size, sha256: file.sha256, content: file.content, uploaded_by_user_id: file.uploadedByUserId, uploaded_by: file.uploadedBy, uploaded_at: at, redacted: file.redacted ?? false })
     .execute();
   return version;
 }

@@ -120,7 +120,7 @@ describe('keeping the document register', () => {
       const record = await findUserByEmail(db.kysely, email);
       const user = await resolveCurrentUser(db.kysely, record!, day, 'session');
       const entry = await findDocument(db.kysely, documentId);
-      const s = documentSight(await documentViewerOf(db.kysely, user), entry!);
+      const s = documentSight(await documentViewerOf(db.kysely, user, day), entry!);
       return s.file ? 'F' : s.entry ? 'M' : '-';
     };
     const d = c.documents;

@@ -149,7 +149,7 @@ export async function changeDocument(deps: DocumentDeps, actor: Actor, id: numbe
   return (await findDocument(deps.db.kysely, id))!;
 }
 
-export type CheckedFile = { fileName: string; contentType: string; content: Uint8Array };
+export type CheckedFile = { fileName: string; contentType: string; content: Uint8Array; redacted?: boolean };
 
 /** Stores the file as the document's next version and returns its number. */
 export async function addDocumentFile(deps: DocumentDeps, actor: Actor, id: number, file: CheckedFile): Promise<number> {
@@ -160,7 +160,7 @@ export async function addDocumentFile(deps: DocumentDeps, actor: Actor, id: numb
       if (!(await findDocument(trx, id))) throw new NotFoundError('Document');
       const size = file.content.byteLength;
       const version = await insertFile(trx, id, { ...file, size, sha256, uploadedByUserId: actor.userId, uploadedBy: actor.label }, now.toISOString());
-      await appendAudit(trx, deps.db.dialect, actor, { action: 'document.file-added', entity: 'document', entityId: id, after: { version, fileName: file.fileName, contentType: file.contentType, size, sha256 } }, now);
+      await appendAudit(trx, deps.db.dialect, actor, { action: 'document.file-added', entity: 'document', entityId: id, after: { version, fileName: file.fileName, contentType: file.contentType, size, sha256, redacted: file.redacted ?? false } }, now);
       return version;
     });
   } catch (error) {

@@ -73,6 +73,8 @@ export type DocumentFileInfo = {
   sha256: string;
   uploadedBy: string;
   uploadedAt: string;
+  /** The exempt or personal parts are taken out: the version a redacted grant opens. */
+  redacted: boolean;
 };
 
 export type DocumentFile = DocumentFileInfo & { content: Uint8Array };

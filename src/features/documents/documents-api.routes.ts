@@ -8,11 +8,13 @@ import { ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { apiError } from '../api/api.routes.ts';
 import { findBody } from '../directory/bodies.repository.ts';
+import { ukDate } from '../../clock.ts';
 import { documentViewerOf } from './document-access.ts';
+import { logDocumentView } from './document-views.repository.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions, type SeenEntry } from './document-register.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentFileInfo } from './document.types.ts';
 
-const fileSchema = z.object({ version: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), url: z.string() });
+const fileSchema = z.object({ version: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), redacted: z.boolean(), url: z.string() });
 
 const entrySchema = z.object({
   id: z.number(),
@@ -51,13 +53,13 @@ function toJson(e: SeenEntry): z.infer<typeof entrySchema> {
       version: e.details.version,
       updatedAt: e.details.updatedAt,
     },
-    fileAvailable: e.sight.file,
+    fileAvailable: e.sight.download,
     latestFileVersion: e.latestFileVersion,
   };
 }
 
 function fileJson(id: number, f: DocumentFileInfo): z.infer<typeof fileSchema> {
-  return { version: f.version, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, uploadedAt: f.uploadedAt, url: `/documents/${id}/versions/${f.version}/file` };
+  return { version: f.version, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, uploadedAt: f.uploadedAt, redacted: f.redacted, url: `/documents/${id}/versions/${f.version}/file` };
 }
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -80,7 +82,7 @@ export function registerDocumentApi(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const { body, classification, q: words, limit, offset } = request.query;
       if (body !== undefined && !(await findBody(q, body))) throw new ValidationError([{ field: 'body', message: 'No body has this id' }]);
-      const viewer = await documentViewerOf(q, request.user);
+      const viewer = await documentViewerOf(q, request.user, ukDate(deps.clock.now()));
       const { items, total } = await visibleDocuments(q, viewer, { bodyId: body, classification, words: words?.trim() || undefined }, { limit, offset });
       return { total, items: items.map(toJson) };
     },
@@ -90,7 +92,7 @@ export function registerDocumentApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/documents/:id',
     { config, schema: { tags: ['documents'], summary: 'One register entry, with its file versions where the caller may download them', params: idParams, response: { 200: entrySchema.extend({ files: z.array(fileSchema) }), 404: apiError } } },
     async (request) => {
-      const entry = await visibleDocument(q, await documentViewerOf(q, request.user), request.params.id);
+      const entry = await visibleDocument(q, await documentViewerOf(q, request.user, ukDate(deps.clock.now())), request.params.id);
       return { ...toJson(entry), files: (await visibleFileVersions(q, entry)).map((f) => fileJson(entry.id, f)) };
     },
   );
@@ -99,7 +101,11 @@ export function registerDocumentApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/documents/:id/file',
     { config, schema: { tags: ['documents'], summary: 'The latest version of the entry’s file, as a download', params: idParams, response: { 200: z.unknown().describe('the file itself, with its own Content-Type, as an attachment'), 403: apiError, 404: apiError } } },
     async (request, reply) => {
-      const file = await visibleFile(q, await documentViewerOf(q, request.user), request.params.id);
+      const { file, entry } = await visibleFile(q, await documentViewerOf(q, request.user, ukDate(deps.clock.now())), request.params.id);
+      if (entry.classification !== 'open') {
+        const user = request.user!;
+        await logDocumentView(q, { documentId: entry.id, fileVersion: file.version, accessRequestId: entry.sight.grant?.requestId ?? null, userId: user.id, viewer: user.fullName, kind: 'download' }, deps.clock.now().toISOString());
+      }
       return reply.headers(downloadHeaders(file)).send(Buffer.from(file.content));
     },
   );

@@ -20,6 +20,8 @@ import { custodianAccess, documentViewerOf } from './document-access.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions } from './document-register.ts';
 import { findDocument, findMeeting, listMeetings } from './document.repository.ts';
 import { addDocumentFile, changeDocument, createDocument } from './document.service.ts';
+import { documentParagraphs } from './document-text.ts';
+import { logDocumentView } from './document-views.repository.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
 
@@ -58,7 +60,7 @@ function pageField(field: string): string {
 export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
   const today = () => ukDate(deps.clock.now());
-  const viewerOf = (request: FastifyRequest) => documentViewerOf(q, request.user);
+  const viewerOf = (request: FastifyRequest) => documentViewerOf(q, request.user, today());
 
   app.get('/documents', { config: { access: access.signedIn } }, async (request, reply) => {
     const { values, problems } = readFilters(listQuery, request.query);
@@ -162,9 +164,12 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
     const viewer = await viewerOf(request);
     const entry = await visibleDocument(q, viewer, id);
     const versions = await visibleFileVersions(q, entry);
+    const user = request.user;
+    const member = user !== null && user.memberId !== null && (user.roles.includes('member') || user.roles.includes('group-leader'));
     return reply.code(extra.status ?? 200).page('documents/views/document.njk', {
       title: entry.title,
       entry,
+      mayAsk: member && !entry.sight.file && !entry.sight.grant,
       tag: classificationTag(entry),
       classificationText: classificationText(entry),
       reason: classificationReason(entry),
@@ -183,17 +188,32 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
     return renderEntry(request, reply, idOf(request), { flash: done ? FLASHES[done] : undefined });
   });
 
-  app.get('/documents/:id/versions/:version/file', { config: { access: access.signedIn } }, async (request, reply) => {
+  /** Serves a version the reader may open, logging the opening of any paper that is not open to all. */
+  async function openFile(request: FastifyRequest, use: 'download' | 'view') {
     const version = idFromParam((request.params as { version: string }).version);
     if (version === null) throw new NotFoundError('File');
-    const file = await visibleFile(q, await viewerOf(request), idOf(request), version);
+    const opened = await visibleFile(q, await viewerOf(request), idOf(request), version, use);
+    if (opened.entry.classification !== 'open') {
+      const user = request.user!;
+      await logDocumentView(q, { documentId: opened.entry.id, fileVersion: version, accessRequestId: opened.entry.sight.grant?.requestId ?? null, userId: user.id, viewer: user.fullName, kind: use }, deps.clock.now().toISOString());
+    }
+    return opened;
+  }
+
+  app.get('/documents/:id/versions/:version/file', { config: { access: access.signedIn } }, async (request, reply) => {
+    const { file } = await openFile(request, 'download');
     return reply.headers(downloadHeaders(file)).send(Buffer.from(file.content));
+  });
+
+  app.get('/documents/:id/versions/:version/view', { config: { access: access.signedIn } }, async (request, reply) => {
+    const { file, entry } = await openFile(request, 'view');
+    return reply.page('documents/views/viewer.njk', { title: entry.title, entry, file, paragraphs: await documentParagraphs(file), viewedBy: request.user!.fullName, viewedAt: deps.clock.now().toISOString() });
   });
 
   app.register(async (scope) => {
     await installUploads(scope, {
       maxBytes: MAX_ATTACHMENT_BYTES,
-      fields: 1,
+      fields: 2,
       access: custodianAccess,
       refuse: async (request, reply, message, status) => renderEntry(request, reply, idOf(request), { errors: fileErrors('file', [message]), status }),
     });
@@ -209,7 +229,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
       if (messages.length || !accepted[0]) {
         return renderEntry(request, reply, id, { errors: fileErrors('file', messages), status: 400 });
       }
-      await addDocumentFile(deps, actorOf(request), id, accepted[0]);
+      await addDocumentFile(deps, actorOf(request), id, { ...accepted[0], redacted: (request.body as Body | undefined)?.redacted === 'yes' });
       return reply.redirect(`/documents/${id}?done=uploaded`, 303);
     });
   });

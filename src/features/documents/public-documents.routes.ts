@@ -36,7 +36,7 @@ export function registerPublicDocumentPages(app: FastifyInstance, deps: Deps): v
   app.get('/public/documents/:id/file', { config: { access: access.public } }, async (request, reply) => {
     const id = idFromParam((request.params as { id: string }).id);
     if (id === null) throw new NotFoundError('Document');
-    const file = await visibleFile(q, PUBLIC, id);
+    const { file } = await visibleFile(q, PUBLIC, id);
     return reply.headers(downloadHeaders(file)).send(Buffer.from(file.content));
   });
 }

@@ -1,0 +1,214 @@
+// Asking to see a document and deciding: the member asks with a purpose and reasons, the protocol answers at
+// once or names the decider, the Monitoring Officer advises first where `model` 114 says so, and the decider
+// grants (perhaps with conditions) or refuses with reasons. Each step is one transaction with its audit event
+// and its mail; each change is made only to the version read, so two deciders at once get a conflict.
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { ukDate } from '../../clock.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
+import { addClearDays } from '../../protocol/working-days.ts';
+import type { CurrentUser } from '../../web/access.ts';
+import { formatDate } from '../../web/format.ts';
+import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { councilSummary } from '../directory/council.repository.ts';
+import { documentSight, documentViewerOf } from '../documents/document-access.ts';
+import { findDocument, listFileVersions } from '../documents/document.repository.ts';
+import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
+import { inOfficeMember, isRequester, mayAdvise, mayDecide } from './access-request-access.ts';
+import { accessFacts, documentRecord, isExecutiveDocument, memberRecord, sitsOnScrutiny, type AccessFacts } from './access-request-facts.ts';
+import { mailToAdviser, mailToDecider, mailToMember, type RequestMailContext } from './access-request-mail.ts';
+import { findAccessRequest, insertAccessRequest, listRequestsIn, updateAccessRequest, type RequestChange } from './access-request.repository.ts';
+import { disputeDecider, routeAccessRequest } from './access-request-routing.ts';
+import { DECIDER_TITLES, grantLastDay, OPEN_STATUSES, PURPOSES, type AccessRequest } from './access-request.types.ts';
+import { readLocalDecider } from './local-decider.ts';
+
+export type AccessRequestDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
+
+/** reg 17 of SI 2012/2089: a scrutiny member's request for an executive document is met, or refused in writing
+ * with reasons, within 10 clear days. */
+export const SCRUTINY_CLEAR_DAYS = 10;
+
+const text = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
+const yesNo = (missing: string) => z.preprocess((v) => (v === true || v === 'yes' ? true : v === false || v === 'no' ? false : v), z.boolean({ error: missing }));
+
+const requestSchema = z.object({
+  documentId: z.coerce.number({ error: 'Select the document you want to see' }).int('Select the document you want to see').positive('Select the document you want to see'),
+  purpose: z.enum(PURPOSES, { error: 'Select what you need the document for' }),
+  reason: text(2000, 'Say why you need to see the document'),
+  personalInterest: yesNo('Say whether you have a personal interest in the subject'),
+});
+
+const decisionSchema = z.object({
+  decision: z.enum(['grant', 'refuse'], { error: 'Select whether to grant or refuse the request' }),
+  reasons: text(5000, 'Give the reasons for the decision'),
+  viewOnly: yesNo('').default(false),
+  inOffice: yesNo('').default(false),
+  redactedOnly: yesNo('').default(false),
+  untilOn: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(isRealDate, 'The end date must be a real date').optional()),
+});
+
+/** Every problem with the input, field by field, so the error summary lists them all. */
+function parseFields<S extends z.ZodObject>(schema: S, input: unknown): z.infer<S> {
+  const given = (input ?? {}) as Record<string, unknown>;
+  const problems: FieldError[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [field, fieldSchema] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const result = fieldSchema.safeParse(given[field]);
+    if (result.success) values[field] = result.data;
+    else problems.push({ field, message: result.error.issues[0]?.message ?? 'Enter a valid value' });
+  }
+  if (problems.length) throw new ValidationError(problems);
+  return values as z.infer<S>;
+}
+
+function mailContext(deps: AccessRequestDeps, trx: RequestMailContext['trx'], at: Date): RequestMailContext {
+  return { trx, at, day: ukDate(at), baseUrl: deps.config.baseUrl };
+}
+
+export async function createAccessRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, input: unknown): Promise<AccessRequest> {
+  if (!inOfficeMember(user)) throw new ForbiddenError('Only a member in office may ask to see a document');
+  const asked = parseFields(requestSchema, input);
+  const q = deps.db.kysely;
+  const now = deps.clock.now();
+  const day = ukDate(now);
+  const entry = await findDocument(q, asked.documentId);
+  const sight = entry && documentSight(await documentViewerOf(q, user, day), entry);
+  if (!entry || !sight?.entry) throw new ValidationError([{ field: 'documentId', message: 'Select a document from the register' }]);
+  if (sight.file || sight.grant) throw new ValidationError([{ field: 'documentId', message: 'You can already see this document' }]);
+  const [member, document, council] = await Promise.all([memberRecord(q, user.memberId), documentRecord(q, entry.id), councilSummary(q)]);
+  if (!member || !document) throw new NotFoundError('Member');
+  const profileId = council?.profileId ?? deps.config.profileId;
+  const facts = accessFacts(member, document, asked);
+  const routed = routeAccessRequest(profileId, facts, day, await readLocalDecider(q, council?.kind ?? 'principal'));
+  const scrutinyDueOn = sitsOnScrutiny(member) && isExecutiveDocument(document) && !['granted', 'refused'].includes(routed.status) ? addClearDays(day, SCRUTINY_CLEAR_DAYS) : null;
+  const id = await q.transaction().execute(async (trx) => {
+    if ((await trx.selectFrom('access_requests').select('id').where('member_id', '=', member.id).where('document_id', '=', entry.id).where('status', 'in', OPEN_STATUSES).executeTakeFirst()) !== undefined) {
+      throw new ValidationError([{ field: 'documentId', message: 'You have already asked to see this document: your request is still open' }]);
+    }
+    const id = await insertAccessRequest(trx, {
+      documentId: entry.id, memberId: member.id, requestedByUserId: user.id, purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest,
+      facts, answer: routed.answer, decider: routed.decider, deciderBasis: routed.basis, consult: routed.consult, clauses: routed.clauses, status: routed.status,
+      adviceFirst: routed.adviceFirst, scrutinyDueOn, reasons: routed.reasons, decidedBy: routed.reasons === null ? null : `The council’s protocol (${routed.answer.profile})`,
+    }, now.toISOString());
+    await appendAudit(trx, deps.db.dialect, actor, { action: 'access-request.created', entity: 'access-request', entityId: id, after: { documentId: entry.id, memberId: member.id, purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest, facts, outcome: routed.answer.outcome, status: routed.status, decider: routed.decider, deciderBasis: routed.basis, clauses: routed.clauses, scrutinyDueOn } }, now);
+    const ctx = mailContext(deps, trx, now);
+    const forMail = { id, memberId: member.id, documentTitle: entry.title, decider: routed.decider };
+    if (routed.status === 'granted') await mailToMember(ctx, forMail, 'granted', `Your request to see “${entry.title}” is granted under the council’s protocol.\n\n${routed.reasons}\n\nConfirm that you will use it only for the purpose you gave, and it opens for you.`);
+    else if (routed.status === 'refused') await mailToMember(ctx, forMail, 'refused', `Your request to see “${entry.title}” is refused under the council’s protocol.\n\n${routed.reasons}\n\nYou may dispute this decision.`);
+    else if (routed.status === 'awaiting-advice') await mailToAdviser(ctx, forMail, member.fullName);
+    else await mailToDecider(ctx, forMail, 'new', member.fullName);
+    return id;
+  });
+  return (await findAccessRequest(q, id))!;
+}
+
+/** Loads the request, checks the step is allowed, applies the change to the version read, and audits it. */
+async function step(
+  deps: AccessRequestDeps,
+  actor: Actor,
+  id: number,
+  version: number,
+  plan: (r: AccessRequest, day: string, trx: RequestMailContext['trx']) => Promise<{ change: RequestChange; action: string; after: Record<string, unknown>; mail: (ctx: RequestMailContext, r: AccessRequest) => Promise<void> }>,
+): Promise<AccessRequest> {
+  const q = deps.db.kysely;
+  const now = deps.clock.now();
+  await q.transaction().execute(async (trx) => {
+    const before = await findAccessRequest(trx, id);
+    if (!before) throw new NotFoundError('Access request');
+    const { change, action, after, mail } = await plan(before, ukDate(now), trx);
+    if (before.version !== version || !(await updateAccessRequest(trx, id, version, change, now.toISOString()))) {
+      throw new ConflictError('Someone else acted on this request after you opened it. Nothing you sent was saved: check the request as it is now.');
+    }
+    await appendAudit(trx, deps.db.dialect, actor, { action, entity: 'access-request', entityId: id, before: { status: before.status, version: before.version }, after }, now);
+    await mail(mailContext(deps, trx, now), (await findAccessRequest(trx, id))!);
+  });
+  return (await findAccessRequest(q, id))!;
+}
+
+function stillAt(r: AccessRequest, allowed: AccessRequest['status'][], what: string): void {
+  if (!allowed.includes(r.status)) throw new ConflictError(`This request is ${r.status.replace('-', ' ')} now, so it cannot be ${what}. Check the request as it is now.`);
+}
+
+export async function adviseOnRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number, input: unknown): Promise<AccessRequest> {
+  const { advice } = parseFields(z.object({ advice: text(5000, 'Enter your advice') }), input);
+  return step(deps, actor, id, version, async (r) => {
+    if (!mayAdvise(user)) throw new ForbiddenError('Only the Monitoring Officer gives this advice');
+    stillAt(r, ['awaiting-advice'], 'advised on');
+    return {
+      change: { status: 'awaiting-decision', advice, advised_by: user!.fullName, advised_at: deps.clock.now().toISOString() },
+      action: 'access-request.advised',
+      after: { status: 'awaiting-decision', advice },
+      mail: (ctx, now) => (now.decider === 'monitoring-officer' ? Promise.resolve() : mailToDecider(ctx, now, 'advised', now.memberName)),
+    };
+  });
+}
+
+export async function decideRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number, input: unknown): Promise<AccessRequest> {
+  const d = parseFields(decisionSchema, input);
+  return step(deps, actor, id, version, async (r, day, trx) => {
+    if (!mayDecide(user, r)) throw new ForbiddenError(`Only ${DECIDER_TITLES[r.decider]} decides this request`);
+    if (r.status === 'awaiting-advice') throw new ConflictError('The Monitoring Officer’s advice comes first: record it before the decision.');
+    stillAt(r, ['awaiting-decision', 'disputed'], 'decided');
+    const grant = d.decision === 'grant';
+    const problems: FieldError[] = [];
+    if (grant && d.untilOn !== undefined && d.untilOn < day) problems.push({ field: 'untilOn', message: 'The end date must be today or later' });
+    if (grant && d.redactedOnly && !(await listFileVersions(trx, r.documentId)).some((v) => v.redacted)) {
+      problems.push({ field: 'redactedOnly', message: 'There is no redacted version of the file yet: upload one marked as redacted first' });
+    }
+    if (problems.length) throw new ValidationError(problems);
+    const conditions = { view_only: grant && d.viewOnly, in_office: grant && d.inOffice, redacted_only: grant && d.redactedOnly, until_on: grant ? (d.untilOn ?? null) : null };
+    const lastDay = grantLastDay(conditions.until_on, r.memberTermEnd);
+    return {
+      change: { status: grant ? 'granted' : 'refused', reasons: d.reasons, decided_by_user_id: user!.id, decided_by: user!.fullName, decided_at: deps.clock.now().toISOString(), ...conditions },
+      action: grant ? 'access-request.granted' : 'access-request.refused',
+      after: { status: grant ? 'granted' : 'refused', reasons: d.reasons, ...conditions },
+      mail: (ctx, now) =>
+        mailToMember(ctx, now, grant ? 'granted' : 'refused', grant
+          ? `Your request to see “${now.documentTitle}” is granted until ${formatDate(lastDay)}.\n\nReasons: ${d.reasons}\n\nConfirm that you will use it only for the purpose you gave, and it opens for you.`
+          : `Your request to see “${now.documentTitle}” is refused.\n\nReasons: ${d.reasons}${now.disputedAt ? '' : '\n\nYou may dispute this decision.'}`),
+    };
+  });
+}
+
+export async function withdrawRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number): Promise<AccessRequest> {
+  return step(deps, actor, id, version, async (r) => {
+    if (!isRequester(user, r)) throw new ForbiddenError('Only the member who asked may withdraw the request');
+    stillAt(r, OPEN_STATUSES, 'withdrawn');
+    return { change: { status: 'withdrawn' }, action: 'access-request.withdrawn', after: { status: 'withdrawn' }, mail: () => Promise.resolve() };
+  });
+}
+
+export async function disputeRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number, input: unknown): Promise<AccessRequest> {
+  const { reason } = parseFields(z.object({ reason: text(2000, 'Say why you dispute the decision') }), input);
+  return step(deps, actor, id, version, async (r, day, trx) => {
+    if (!isRequester(user, r)) throw new ForbiddenError('Only the member who asked may dispute the decision');
+    stillAt(r, ['refused'], 'disputed');
+    if (r.disputedAt !== null) throw new ConflictError('This refusal has already been reviewed once on dispute.');
+    const council = await councilSummary(trx);
+    const to = disputeDecider(council?.profileId ?? deps.config.profileId, r.facts as AccessFacts, day, await readLocalDecider(trx, council?.kind ?? 'principal'));
+    return {
+      change: { status: 'disputed', dispute_reason: reason, disputed_at: deps.clock.now().toISOString(), decider: to.decider, decider_basis: to.basis, clauses_json: JSON.stringify([...new Set([...r.clauses, ...to.clauses])]) },
+      action: 'access-request.disputed',
+      after: { status: 'disputed', reason, decider: to.decider, deciderBasis: to.basis, clauses: to.clauses },
+      mail: (ctx, now) => mailToDecider(ctx, now, 'disputed', now.memberName),
+    };
+  });
+}
+
+/** `model` 115: the member confirms the information is for the purpose asked for, before the first view. */
+export async function confirmPurpose(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number, input: unknown): Promise<AccessRequest> {
+  const confirmed = (input as Record<string, unknown> | null)?.confirm;
+  if (confirmed !== 'yes' && confirmed !== true) throw new ValidationError([{ field: 'confirm', message: 'Confirm that you will use the document only for the purpose you gave' }]);
+  return step(deps, actor, id, version, async (r, day) => {
+    if (!isRequester(user, r)) throw new ForbiddenError('Only the member granted access confirms its purpose');
+    stillAt(r, ['granted'], 'confirmed');
+    if (day > grantLastDay(r.conditions.untilOn, r.memberTermEnd)) throw new ConflictError('This grant has ended.');
+    if (r.purposeConfirmedAt !== null) throw new ConflictError('You have already confirmed the purpose.');
+    return { change: { purpose_confirmed_at: deps.clock.now().toISOString() }, action: 'access-request.purpose-confirmed', after: { purpose: r.purpose }, mail: () => Promise.resolve() };
+  });
+}
+
+/** The decider's queue: what awaits advice, a decision or a review, oldest first, with reg 17's due dates. */
+export async function openRequests(deps: Pick<AccessRequestDeps, 'db'>): Promise<AccessRequest[]> {
+  return listRequestsIn(deps.db.kysely, OPEN_STATUSES);
+}
