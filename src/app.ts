@@ -28,6 +28,7 @@ import { registerSettingsPages } from './features/settings/settings.routes.ts';
 import { registerOutboxRoutes } from './features/mail/outbox.routes.ts';
 import { registerDocumentRoutes } from './features/documents/documents.index.ts';
 import { registerBriefingRoutes } from './features/briefings/briefings.index.ts';
+import { registerAccessRequestRoutes } from './features/access-requests/access-requests.index.ts';
 
 export type RouteEntry = { method: string; url: string; access: () => Access | undefined };
 
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerEnquiryRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerBriefingRoutes(app, deps);
+  registerAccessRequestRoutes(app, deps);
   registerSettingsPages(app, deps);
   registerOutboxRoutes(app, deps);
 

@@ -55,6 +55,7 @@ const REFERENCE_LAYOUT = `{% extends "govuk/template.njk" %}
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/api/v1/openapi.json">API</a></li>
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/statistics/enquiries">Enquiry statistics</a></li>
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/public/documents">Council documents</a></li>
+            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/public/disclosure-log">Disclosure log</a></li>
           </ul>
           <div class="govuk-footer__meta-custom">Nolan runs {{ councilName }}’s protocol on relations between members and officers.</div>
         </div>

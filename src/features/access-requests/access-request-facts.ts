@@ -21,7 +21,7 @@ export type AccessFacts = {
   affectsWard?: boolean;
 };
 
-export type MemberRecord = { id: number; fullName: string; wardName: string | null; groupId: number | null; portfolio: string | null; termEnd: string; seats: { bodyId: number; kind: string }[] };
+export type MemberRecord = { id: number; fullName: string; wardName: string | null; groupId: number | null; portfolio: string | null; termEnd: string; seats: { bodyId: number; kind: string; name: string }[] };
 
 export type DocumentRecord = { id: number; title: string; summary: string; bodyId: number; bodyKind: string; classification: string; exemptParagraph: number | null; groupId: number | null };
 
@@ -33,8 +33,8 @@ export async function memberRecord(q: Q, memberId: number): Promise<MemberRecord
     .where('m.id', '=', memberId)
     .executeTakeFirst();
   if (!m) return undefined;
-  const seats = await q.selectFrom('body_seats as s').innerJoin('bodies as b', 'b.id', 's.body_id').select(['s.body_id', 'b.kind']).where('s.member_id', '=', memberId).execute();
-  return { id: m.id, fullName: m.full_name, wardName: m.ward_name, groupId: m.group_id, portfolio: m.cabinet_portfolio, termEnd: m.term_end, seats: seats.map((s) => ({ bodyId: s.body_id, kind: s.kind })) };
+  const seats = await q.selectFrom('body_seats as s').innerJoin('bodies as b', 'b.id', 's.body_id').select(['s.body_id', 'b.kind', 'b.name']).where('s.member_id', '=', memberId).execute();
+  return { id: m.id, fullName: m.full_name, wardName: m.ward_name, groupId: m.group_id, portfolio: m.cabinet_portfolio, termEnd: m.term_end, seats: seats.map((s) => ({ bodyId: s.body_id, kind: s.kind, name: s.name })) };
 }
 
 export async function documentRecord(q: Q, documentId: number): Promise<DocumentRecord | undefined> {

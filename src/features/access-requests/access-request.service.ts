@@ -31,6 +31,9 @@ export const SCRUTINY_CLEAR_DAYS = 10;
 const text = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
 const yesNo = (missing: string) => z.preprocess((v) => (v === true || v === 'yes' ? true : v === false || v === 'no' ? false : v), z.boolean({ error: missing }));
 
+/** A condition's checkbox: ticked or not; anything but a tick is no condition. */
+const ticked = z.preprocess((v) => v === true || v === 'yes', z.boolean());
+
 const requestSchema = z.object({
   documentId: z.coerce.number({ error: 'Select the document you want to see' }).int('Select the document you want to see').positive('Select the document you want to see'),
   purpose: z.enum(PURPOSES, { error: 'Select what you need the document for' }),
@@ -41,9 +44,9 @@ const requestSchema = z.object({
 const decisionSchema = z.object({
   decision: z.enum(['grant', 'refuse'], { error: 'Select whether to grant or refuse the request' }),
   reasons: text(5000, 'Give the reasons for the decision'),
-  viewOnly: yesNo('').default(false),
-  inOffice: yesNo('').default(false),
-  redactedOnly: yesNo('').default(false),
+  viewOnly: ticked,
+  inOffice: ticked,
+  redactedOnly: ticked,
   untilOn: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(isRealDate, 'The end date must be a real date').optional()),
 });
 
@@ -115,10 +118,10 @@ async function step(
   await q.transaction().execute(async (trx) => {
     const before = await findAccessRequest(trx, id);
     if (!before) throw new NotFoundError('Access request');
+    const conflict = () => new ConflictError('Someone else acted on this request after you opened it. Nothing you sent was saved: check the request as it is now.');
+    if (before.version !== version) throw conflict();
     const { change, action, after, mail } = await plan(before, ukDate(now), trx);
-    if (before.version !== version || !(await updateAccessRequest(trx, id, version, change, now.toISOString()))) {
-      throw new ConflictError('Someone else acted on this request after you opened it. Nothing you sent was saved: check the request as it is now.');
-    }
+    if (!(await updateAccessRequest(trx, id, version, change, now.toISOString()))) throw conflict();
     await appendAudit(trx, deps.db.dialect, actor, { action, entity: 'access-request', entityId: id, before: { status: before.status, version: before.version }, after }, now);
     await mail(mailContext(deps, trx, now), (await findAccessRequest(trx, id))!);
   });

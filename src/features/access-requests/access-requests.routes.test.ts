@@ -1,0 +1,124 @@
+// The access-request pages and API over a real database: asking with an error summary, the decider's queue
+// with the reg 17 date, a decision with conditions, the purpose confirmed before the first view, the viewer
+// without download, every opening logged, a conflict between two deciders, and the public disclosure log.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { issueApiToken } from '../accounts/accounts.service.ts';
+import { systemActor } from '../audit/audit.repository.ts';
+import { CANARY, PASSWORD } from '../documents/document.fixture.ts';
+import { addAccessCouncil, type AccessCouncil } from './access-request.fixture.ts';
+
+type Who = keyof AccessCouncil['users'];
+
+describe('access requests on the web and over the API', () => {
+  let t: TestApp;
+  let c: AccessCouncil;
+  const agents = new Map<Who, Agent>();
+  const as = async (who: Who) => {
+    if (!agents.has(who)) {
+      const agent = new Agent(t.app);
+      await agent.signIn(c.users[who].email, PASSWORD);
+      agents.set(who, agent);
+    }
+    return agents.get(who)!;
+  };
+  const api = async (who: Who, method: 'GET' | 'POST', url: string, payload?: unknown) => {
+    const { token } = await issueApiToken(t.deps, systemActor, c.users[who].id, 'tests');
+    return t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  };
+
+  before(async () => {
+    t = await createTestApp();
+    c = await addAccessCouncil(t.deps);
+    await t.db.kysely.updateTable('council').set({ profile_id: 'bristol-2019' }).execute();
+  });
+  after(async () => t.close());
+
+  it('offers a member the request where they cannot see the paper, and shows every problem in an error summary', async () => {
+    const blue = await as('blue');
+    const page = await blue.get(`/documents/${c.documents.confidential}`);
+    assert.match(page.body, /Ask to see this document/);
+    const form = await blue.get(`/access-requests/new?document=${c.documents.confidential}`);
+    assert.equal(form.statusCode, 200);
+    const bad = await blue.post('/access-requests/new', { documentId: String(c.documents.confidential), reason: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /govuk-error-summary/);
+    for (const message of ['Select what you need the document for', 'Say why you need to see the document', 'Say whether you have a personal interest']) assert.ok(bad.body.includes(message), message);
+    assert.equal((await (await as('officer')).get(`/access-requests/new?document=${c.documents.confidential}`)).statusCode, 403);
+  });
+
+  it('takes a scrutiny member’s request to the Proper Officer’s queue with its reg 17 date, and the decision back to the member', async () => {
+    const blue = await as('blue');
+    await blue.get(`/access-requests/new?document=${c.documents.exemptPublic}`);
+    const asked = await blue.post('/access-requests/new', { documentId: String(c.documents.exemptPublic), purpose: 'council-duties', reason: 'For the scrutiny review of the depot sale.', personalInterest: 'no' });
+    assert.equal(asked.statusCode, 303, /govuk-error-summary__list[\s\S]*?<\/ul>/.exec(asked.body)?.[0]);
+    const url = asked.headers.location!.split('?')[0]!;
+    const mine = await blue.get('/access-requests');
+    assert.match(mine.body, /My access requests/);
+    assert.match(mine.body, /Sale of the depot site/);
+    const po = await as('po');
+    const queue = await po.get('/access-requests');
+    assert.match(queue.body, /Yours to act on/);
+    assert.match(queue.body, /4 December 2026/);
+    const page = await po.get(url);
+    assert.match(page.body, /the Proper Officer, as the protocol says \(clause 22, 23, 29\)/i);
+    assert.match(page.body, /Overview and Scrutiny Committee/);
+    assert.match(page.body, /Record the decision/);
+    const refused = await po.post(`${url}/decision`, { version: '1', decision: 'grant', reasons: '', 'untilOn-day': '31', 'untilOn-month': '2', 'untilOn-year': '2026' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Give the reasons for the decision/);
+    assert.match(refused.body, /The end date must be a real date/);
+    const granted = await po.post(`${url}/decision`, { version: '1', decision: 'grant', reasons: 'Within the committee’s review.', viewOnly: 'yes', 'untilOn-day': '31', 'untilOn-month': '1', 'untilOn-year': '2027' });
+    assert.equal(granted.statusCode, 303, /govuk-error-summary__list[\s\S]*?<\/ul>/.exec(granted.body)?.[0]);
+    const late = await (await as('mo')).post(`${url}/decision`, { version: '1', decision: 'refuse', reasons: 'No.' });
+    assert.equal(late.statusCode, 403, 'the Monitoring Officer does not decide a request the Proper Officer decides');
+    const conflict = await po.post(`${url}/decision`, { version: '1', decision: 'refuse', reasons: 'No.' });
+    assert.equal(conflict.statusCode, 409);
+    assert.match(conflict.body, /Someone else acted on this request/);
+
+    // Before confirming the purpose, the file stays shut; after, it opens in the viewer but does not download.
+    assert.equal((await blue.get(`/documents/${c.documents.exemptPublic}/versions/1/view`)).statusCode, 403);
+    await blue.get(url);
+    assert.equal((await blue.post(`${url}/confirm`, { version: '2' })).statusCode, 400);
+    assert.equal((await blue.post(`${url}/confirm`, { version: '2', confirm: 'yes' })).statusCode, 303);
+    const view = await blue.get(`/documents/${c.documents.exemptPublic}/versions/1/view`);
+    assert.equal(view.statusCode, 200);
+    assert.match(view.body, /Offer details/);
+    assert.equal((await blue.get(`/documents/${c.documents.exemptPublic}/versions/1/file`)).statusCode, 403);
+    const logged = await t.db.kysely.selectFrom('document_views').selectAll().where('document_id', '=', c.documents.exemptPublic).execute();
+    assert.equal(logged.length, 1);
+    assert.equal(logged[0]!.kind, 'view');
+    assert.match((await po.get(url)).body, /Viewed in Nolan/);
+    const mail = await t.db.kysely.selectFrom('outbox').select('subject').where('recipient', '=', c.users.blue.email).execute();
+    assert.ok(mail.some((m) => /granted/.test(m.subject)));
+  });
+
+  it('answers POST /api/v1/access-requests with 201, the outcome, decider and clauses; bad bodies name the field', async () => {
+    const created = await api('independent', 'POST', '/api/v1/access-requests', { documentId: c.documents.confidential, purpose: 'council-duties', reason: 'For the care review.' });
+    assert.equal(created.statusCode, 201, created.body);
+    const body = created.json() as { id: number; outcome: string; decider: string; clauses: string[]; status: string; version: number };
+    assert.deepEqual([body.outcome, body.decider, body.status], ['refer', 'proper-officer', 'awaiting-decision']);
+    assert.ok(body.clauses.includes('26'));
+    const bad = await api('independent', 'POST', '/api/v1/access-requests', { documentId: c.documents.open, purpose: 'council-duties', reason: 'x' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok((bad.json() as { fields: { field: string }[] }).fields.some((f) => f.field === 'documentId'));
+    const wrong = await api('independent', 'POST', '/api/v1/access-requests', { documentId: c.documents.open, purpose: 'gossip', reason: 'x' });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal((await api('red', 'GET', `/api/v1/access-requests/${body.id}`)).statusCode, 404, 'another member does not see it');
+    const refused = await api('po', 'POST', `/api/v1/access-requests/${body.id}/decision`, { version: body.version, decision: 'refuse', reasons: 'A court order forbids disclosure.' });
+    assert.equal(refused.statusCode, 200, refused.body);
+    assert.equal((refused.json() as { status: string }).status, 'refused');
+    const again = await api('po', 'POST', `/api/v1/access-requests/${body.id}/decision`, { version: body.version, decision: 'grant', reasons: 'x' });
+    assert.equal(again.statusCode, 409);
+  });
+
+  it('publishes decisions in the disclosure log without reasons, members or unlisted titles', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/public/disclosure-log' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Sale of the depot site/);
+    assert.match(page.body, /Granted/);
+    assert.match(page.body, /Refused/);
+    for (const hidden of ['Within the committee’s review', 'A court order forbids', 'Bea Blue', 'Ida Independent', CANARY]) assert.equal(page.body.includes(hidden), false, hidden);
+  });
+});

@@ -1,0 +1,169 @@
+// The access-request pages: a member's own requests and the decider's queue, asking, and one request with its
+// reasoning and whatever step the reader may take on it (advice, decision, withdrawal, dispute, confirmation).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { ukDate } from '../../clock.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { access } from '../../web/access.ts';
+import { formErrors, type FormErrors } from '../../web/forms.ts';
+import { actorOf } from '../accounts/accounts.routes.ts';
+import { idFromParam } from '../directory/directory.schemas.ts';
+import { documentViewerOf } from '../documents/document-access.ts';
+import { visibleDocument } from '../documents/document-register.ts';
+import { listDocumentViews } from '../documents/document-views.repository.ts';
+import { inOfficeMember, isRequester, mayAdvise, mayDecide, maySeeRequest, seesEveryRequest } from './access-request-access.ts';
+import { memberRecord } from './access-request-facts.ts';
+import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';
+import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
+import { DECIDER_TITLES, grantInForce, grantLastDay, PURPOSE_LABELS, PURPOSES, type AccessRequest } from './access-request.types.ts';
+import { conditionsList, deciderText, memberRoles, purposeText, reasoning, scrutinyDue, statusTag } from './access-request.view.ts';
+
+type Body = Record<string, unknown>;
+const one = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+
+/** The decision form's date boxes as one date, where any of them was filled. */
+export function untilFrom(body: Body): string {
+  const [day, month, year] = ['untilOn-day', 'untilOn-month', 'untilOn-year'].map((k) => one(body[k]).trim());
+  return day || month || year ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '';
+}
+
+function row(r: AccessRequest, today: string) {
+  return { ...r, tag: statusTag(r), due: scrutinyDue(r, today), deciderTitle: DECIDER_TITLES[r.decider] };
+}
+
+export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): void {
+  const q = deps.db.kysely;
+  const today = () => ukDate(deps.clock.now());
+  const signedIn = { config: { access: access.signedIn } };
+
+  const idOf = (request: FastifyRequest) => {
+    const id = idFromParam((request.params as { id: string }).id);
+    if (id === null) throw new NotFoundError('Access request');
+    return id;
+  };
+
+  app.get('/access-requests', signedIn, async (request, reply) => {
+    const user = request.user!;
+    const day = today();
+    const mine = user.memberId !== null ? await listMemberRequests(q, user.memberId) : [];
+    const queue = seesEveryRequest(user) || user.powers.length ? (await openRequests(deps)).filter((r) => seesEveryRequest(user) || mayDecide(user, r)) : [];
+    return reply.page('access-requests/views/list.njk', {
+      title: 'Access requests',
+      member: user.memberId !== null,
+      mine: mine.map((r) => row(r, day)),
+      showQueue: seesEveryRequest(user) || user.powers.length > 0,
+      queue: queue.map((r) => ({ ...row(r, day), yours: r.status === 'awaiting-advice' ? mayAdvise(user) : mayDecide(user, r) })),
+    });
+  });
+
+  async function renderNew(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) {
+    const id = idFromParam(values.documentId ?? '');
+    if (id === null) throw new NotFoundError('Document');
+    const entry = await visibleDocument(q, await documentViewerOf(q, request.user, today()), id);
+    return reply.code(errors ? 400 : 200).page('access-requests/views/new.njk', {
+      title: 'Ask to see a document',
+      entry,
+      values,
+      purposeItems: PURPOSES.map((p) => ({ value: p, text: PURPOSE_LABELS[p], checked: values.purpose === p })),
+      interestItems: [{ value: 'yes', text: 'Yes', checked: values.personalInterest === 'yes' }, { value: 'no', text: 'No', checked: values.personalInterest === 'no' }],
+      errors,
+    });
+  }
+
+  app.get('/access-requests/new', signedIn, async (request, reply) => {
+    if (!inOfficeMember(request.user)) return reply.code(403).page('error.njk', { title: 'Only members can ask', paragraphs: ['Only a member of the council in office can ask to see a document.'] });
+    return renderNew(request, reply, { documentId: one((request.query as Body).document) });
+  });
+
+  app.post('/access-requests/new', signedIn, async (request, reply) => {
+    const body = (request.body ?? {}) as Body;
+    const values = { documentId: one(body.documentId), purpose: one(body.purpose), reason: one(body.reason), personalInterest: one(body.personalInterest) };
+    try {
+      const created = await createAccessRequest(deps, actorOf(request), request.user, values);
+      return reply.redirect(`/access-requests/${created.id}?done=asked`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderNew(request, reply, values, formErrors(error.fields));
+    }
+  });
+
+  async function renderRequest(request: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: FormErrors; status?: number; flash?: string; values?: Record<string, string> } = {}) {
+    const user = request.user;
+    const r = await findAccessRequest(q, id);
+    if (!r || !maySeeRequest(user, r)) throw new NotFoundError('Access request');
+    const day = today();
+    const member = await memberRecord(q, r.memberId);
+    const officerView = seesEveryRequest(user) || mayDecide(user, r);
+    const open = r.status === 'awaiting-advice' || r.status === 'awaiting-decision' || r.status === 'disputed';
+    return reply.code(extra.status ?? 200).page('access-requests/views/request.njk', {
+      title: `Request to see “${r.documentTitle}”`,
+      r,
+      tag: statusTag(r),
+      purpose: purposeText(r),
+      decider: deciderText(r),
+      consult: r.consult.map((p) => p.replace(/-/g, ' ')),
+      due: scrutinyDue(r, day),
+      roles: member ? memberRoles(member) : [],
+      reasoning: reasoning(r),
+      conditions: r.status === 'granted' ? conditionsList(r) : [],
+      grantEnds: r.status === 'granted' ? grantLastDay(r.conditions.untilOn, r.memberTermEnd) : null,
+      grantInForce: grantInForce(r, day),
+      termLastDay: grantLastDay(null, r.memberTermEnd),
+      officerView,
+      views: officerView ? (await listDocumentViews(q, r.documentId)).filter((v) => v.accessRequestId === r.id) : [],
+      mayAdvise: r.status === 'awaiting-advice' && mayAdvise(user),
+      mayDecide: (r.status === 'awaiting-decision' || r.status === 'disputed') && mayDecide(user, r),
+      mayWithdraw: open && isRequester(user, r),
+      mayDispute: r.status === 'refused' && r.disputedAt === null && isRequester(user, r),
+      mayConfirm: r.status === 'granted' && r.purposeConfirmedAt === null && grantInForce(r, day) && isRequester(user, r),
+      values: extra.values ?? {},
+      errors: extra.errors,
+      flash: extra.flash,
+    });
+  }
+
+  const FLASHES: Record<string, string> = {
+    asked: 'Your request was sent.',
+    advised: 'Your advice was recorded.',
+    decided: 'The decision was recorded and the member told.',
+    withdrawn: 'The request was withdrawn.',
+    disputed: 'Your dispute was sent for review.',
+    confirmed: 'Thank you. The document is open to you now.',
+  };
+
+  app.get('/access-requests/:id', signedIn, async (request, reply) => {
+    const done = one((request.query as Body).done);
+    return renderRequest(request, reply, idOf(request), { flash: FLASHES[done] });
+  });
+
+  const steps: Record<string, { done: string; run: (request: FastifyRequest, id: number, version: number, body: Body) => Promise<unknown> }> = {
+    advice: { done: 'advised', run: (request, id, version, body) => adviseOnRequest(deps, actorOf(request), request.user, id, version, { advice: one(body.advice) }) },
+    decision: {
+      done: 'decided',
+      run: (request, id, version, body) =>
+        decideRequest(deps, actorOf(request), request.user, id, version, { decision: one(body.decision) || undefined, reasons: one(body.reasons), viewOnly: one(body.viewOnly), inOffice: one(body.inOffice), redactedOnly: one(body.redactedOnly), untilOn: untilFrom(body) }),
+    },
+    withdraw: { done: 'withdrawn', run: (request, id, version) => withdrawRequest(deps, actorOf(request), request.user, id, version) },
+    dispute: { done: 'disputed', run: (request, id, version, body) => disputeRequest(deps, actorOf(request), request.user, id, version, { reason: one(body.reason) }) },
+    confirm: { done: 'confirmed', run: (request, id, version, body) => confirmPurpose(deps, actorOf(request), request.user, id, version, { confirm: one(body.confirm) }) },
+  };
+
+  for (const [name, step] of Object.entries(steps)) {
+    app.post(`/access-requests/:id/${name}`, signedIn, async (request, reply) => {
+      const id = idOf(request);
+      const body = (request.body ?? {}) as Body;
+      const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, one(v)]));
+      try {
+        await step.run(request, id, Number(one(body.version)), body);
+        return reply.redirect(`/access-requests/${id}?done=${step.done}`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          const fields = error.fields.map((f) => ({ ...f, field: f.field === 'untilOn' ? 'untilOn-day' : f.field }));
+          return renderRequest(request, reply, id, { errors: formErrors(fields), status: 400, values });
+        }
+        if (error instanceof ConflictError) return renderRequest(request, reply, id, { errors: formErrors([{ field: 'version', message: error.message }]), status: 409 });
+        throw error;
+      }
+    });
+  }
+}
