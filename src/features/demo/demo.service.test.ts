@@ -157,6 +157,14 @@ describe('the demo council', () => {
     assert.ok((await db.kysely.selectFrom('meetings').select('id').execute()).length >= 4);
   });
 
+  it('has access requests in three states: waiting with the decider, granted with conditions, refused with reasons', async () => {
+    const requests = await db.kysely.selectFrom('access_requests').select(['status', 'view_only', 'until_on', 'reasons', 'decider']).orderBy('id').execute();
+    assert.deepEqual(requests.map((r) => r.status), ['disputed', 'granted', 'refused']);
+    assert.equal(requests[0]!.decider, 'monitoring-officer', 'model 113: disputes go to the Monitoring Officer');
+    assert.ok(Boolean(requests[1]!.view_only) && requests[1]!.until_on !== null);
+    assert.match(requests[2]!.reasons ?? '', /\S/);
+  });
+
   it('records the seeding in the audit trail', async () => {
     const events = await db.kysely.selectFrom('audit_events').select('action').orderBy('seq').execute();
     assert.equal(events[0]!.action, 'directory.demo-seeded');

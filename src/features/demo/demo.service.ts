@@ -9,6 +9,7 @@ import { createAccount } from '../accounts/accounts.service.ts';
 import { seedDemoEnquiries } from './demo-enquiries.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoBriefings } from './demo-briefings.ts';
+import { seedDemoAccessRequests } from './demo-access-requests.ts';
 import { councilSummary, createCouncil } from '../directory/council.repository.ts';
 import { insertWards } from '../directory/wards.repository.ts';
 import { insertGroups } from '../directory/groups.repository.ts';
@@ -145,6 +146,7 @@ export async function seedDemo(deps: DemoDeps, profileId: string, actor: Actor =
   );
   await seedDemoDocuments(deps, actor);
   await seedDemoBriefings({ ...deps, config: { profileId } }, actor);
+  await seedDemoAccessRequests({ ...deps, config: { profileId } }, demoMember === undefined ? undefined : stored.memberIds[demoMember]);
   return { councilName: plan.council.name, profileId, password: DEMO_PASSWORD, signIns };
 }
 
