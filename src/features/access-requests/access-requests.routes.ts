@@ -28,7 +28,8 @@ export function untilFrom(body: Body): string {
 }
 
 function row(r: AccessRequest, today: string) {
-  return { ...r, tag: statusTag(r), due: scrutinyDue(r, today), deciderTitle: DECIDER_TITLES[r.decider] };
+  const title = DECIDER_TITLES[r.decider];
+  return { ...r, tag: statusTag(r), due: scrutinyDue(r, today), deciderTitle: title.charAt(0).toUpperCase() + title.slice(1) };
 }
 
 export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): void {
