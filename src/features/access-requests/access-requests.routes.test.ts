@@ -57,6 +57,7 @@ describe('access requests on the web and over the API', () => {
     const mine = await blue.get('/access-requests');
     assert.match(mine.body, /My access requests/);
     assert.match(mine.body, /Sale of the depot site/);
+    assert.match((await blue.get(`/documents/${c.documents.exemptPublic}`)).body, /You have asked to see it/);
     const po = await as('po');
     const queue = await po.get('/access-requests');
     assert.match(queue.body, /Yours to act on/);
@@ -120,5 +121,19 @@ describe('access requests on the web and over the API', () => {
     assert.match(page.body, /Granted/);
     assert.match(page.body, /Refused/);
     for (const hidden of ['Within the committee’s review', 'A court order forbids', 'Bea Blue', 'Ida Independent', CANARY]) assert.equal(page.body.includes(hidden), false, hidden);
+  });
+
+  it('lets democratic services choose the council’s own decider, audited, and refuses a member', async () => {
+    const clerk = await as('clerk');
+    const page = await clerk.get('/admin/settings/access-decider');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /The default for your council/);
+    assert.equal((await clerk.post('/admin/settings/access-decider', { decider: 'council-chairman' })).statusCode, 400);
+    assert.equal((await clerk.post('/admin/settings/access-decider', { decider: 'chief-executive' })).statusCode, 303);
+    const saved = await t.db.kysely.selectFrom('settings').select('value').where('key', '=', 'access.local-decider').executeTakeFirst();
+    assert.equal(saved?.value, 'chief-executive');
+    const audited = await t.db.kysely.selectFrom('audit_events').select('action').where('action', '=', 'settings.access-decider-changed').execute();
+    assert.equal(audited.length, 1);
+    assert.equal((await (await as('red')).get('/admin/settings/access-decider')).statusCode, 403);
   });
 });

@@ -32,3 +32,8 @@ export async function grantsInForce(db: Kysely<Tables>, memberId: number, day: s
   }
   return grants;
 }
+
+/** The member's latest request for a document, so its page links to it rather than offering to ask again. */
+export async function latestRequestFor(db: Kysely<Tables>, memberId: number, documentId: number): Promise<{ id: number; status: string } | undefined> {
+  return db.selectFrom('access_requests').select(['id', 'status']).where('member_id', '=', memberId).where('document_id', '=', documentId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}

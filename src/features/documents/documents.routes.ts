@@ -22,6 +22,7 @@ import { findDocument, findMeeting, listMeetings } from './document.repository.t
 import { addDocumentFile, changeDocument, createDocument } from './document.service.ts';
 import { documentParagraphs } from './document-text.ts';
 import { logDocumentView } from './document-views.repository.ts';
+import { latestRequestFor } from './document-grants.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
 
@@ -170,6 +171,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
       title: entry.title,
       entry,
       mayAsk: member && !entry.sight.file && !entry.sight.grant,
+      request: member && user.memberId !== null ? await latestRequestFor(q, user.memberId, entry.id) : undefined,
       tag: classificationTag(entry),
       classificationText: classificationText(entry),
       reason: classificationReason(entry),
