@@ -43,7 +43,11 @@ async function send(ctx: RequestMailContext, to: Address[], id: number, kind: st
 
 export type RequestForMail = { id: number; memberId: number; documentTitle: string; decider: Decider };
 
-export async function mailToDecider(ctx: RequestMailContext, r: RequestForMail, kind: 'new' | 'disputed' | 'advised', memberName: string): Promise<void> {
+export async function mailToDecider(ctx: RequestMailContext, r: RequestForMail, kind: 'new' | 'disputed' | 'advised' | 'reminder', memberName: string): Promise<void> {
+  if (kind === 'reminder') {
+    await send(ctx, await deciderAddresses(ctx.trx, r.decider, ctx.day), r.id, kind, 'a scrutiny member’s request is due soon', `The request to see “${r.documentTitle}” from ${memberName} is from a scrutiny member for an executive paper: under reg 17 the member is to have it, or a written refusal with reasons, within 10 clear days.`);
+    return;
+  }
   const what = kind === 'new' ? `${memberName} has asked to see “${r.documentTitle}”.` : kind === 'disputed' ? `${memberName} disputes the refusal of their request to see “${r.documentTitle}”.` : `The Monitoring Officer has given advice on ${memberName}’s request to see “${r.documentTitle}”.`;
   await send(ctx, await deciderAddresses(ctx.trx, r.decider, ctx.day), r.id, kind, kind === 'new' ? 'a member asks to see a document' : kind === 'disputed' ? 'a refusal is disputed' : 'advice given', `${what} The request awaits your decision.`);
 }

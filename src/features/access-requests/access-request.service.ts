@@ -21,6 +21,7 @@ import { findAccessRequest, insertAccessRequest, listRequestsIn, updateAccessReq
 import { disputeDecider, routeAccessRequest } from './access-request-routing.ts';
 import { DECIDER_TITLES, grantLastDay, OPEN_STATUSES, PURPOSES, type AccessRequest } from './access-request.types.ts';
 import { readLocalDecider } from './local-decider.ts';
+import { scheduleReg17Reminder } from './access-request-jobs.ts';
 
 export type AccessRequestDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -100,6 +101,7 @@ export async function createAccessRequest(deps: AccessRequestDeps, actor: Actor,
     else if (routed.status === 'refused') await mailToMember(ctx, forMail, 'refused', `Your request to see “${entry.title}” is refused under the council’s protocol.\n\n${routed.reasons}\n\nYou may dispute this decision.`);
     else if (routed.status === 'awaiting-advice') await mailToAdviser(ctx, forMail, member.fullName);
     else await mailToDecider(ctx, forMail, 'new', member.fullName);
+    if (scrutinyDueOn) await scheduleReg17Reminder(trx, id, scrutinyDueOn, now);
     return id;
   });
   return (await findAccessRequest(q, id))!;
