@@ -91,6 +91,7 @@ describe('access requests on the web and over the API', () => {
     assert.equal(logged.length, 1);
     assert.equal(logged[0]!.kind, 'view');
     assert.match((await po.get(url)).body, /Viewed in Nolan/);
+    assert.match((await po.get(`/documents/${c.documents.exemptPublic}`)).body, /Latest openings of the file/);
     const mail = await t.db.kysely.selectFrom('outbox').select('subject').where('recipient', '=', c.users.blue.email).execute();
     assert.ok(mail.some((m) => /granted/.test(m.subject)));
   });

@@ -21,7 +21,7 @@ import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibl
 import { findDocument, findMeeting, listMeetings } from './document.repository.ts';
 import { addDocumentFile, changeDocument, createDocument } from './document.service.ts';
 import { documentParagraphs } from './document-text.ts';
-import { logDocumentView } from './document-views.repository.ts';
+import { listDocumentViews, logDocumentView } from './document-views.repository.ts';
 import { latestRequestFor } from './document-grants.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
@@ -178,6 +178,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
       meetingText: entry.meetingTitle ? meetingText({ title: entry.meetingTitle, heldOn: entry.meetingHeldOn ?? '' }) : null,
       versions: versions.map((v) => ({ ...v, sizeText: sizeText(v.size) })),
       custodian: viewer.kind === 'signed-in' && viewer.custodian,
+      openings: viewer.kind === 'signed-in' && viewer.custodian && entry.classification !== 'open' ? (await listDocumentViews(q, entry.id)).slice(0, 20) : [],
       maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
       errors: extra.errors,
       flash: extra.flash,
