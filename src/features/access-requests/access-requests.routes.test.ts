@@ -102,6 +102,9 @@ describe('access requests on the web and over the API', () => {
     const body = created.json() as { id: number; outcome: string; decider: string; clauses: string[]; status: string; version: number };
     assert.deepEqual([body.outcome, body.decider, body.status], ['refer', 'proper-officer', 'awaiting-decision']);
     assert.ok(body.clauses.includes('26'));
+    const home = await (await as('po')).get('/');
+    assert.match(home.body, /Access requests waiting for you/);
+    assert.match(home.body, /Ida Independent: Court order on a care placement/);
     const bad = await api('independent', 'POST', '/api/v1/access-requests', { documentId: c.documents.open, purpose: 'council-duties', reason: 'x' });
     assert.equal(bad.statusCode, 400);
     assert.ok((bad.json() as { fields: { field: string }[] }).fields.some((f) => f.field === 'documentId'));

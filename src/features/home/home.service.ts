@@ -9,6 +9,7 @@ import { officerPanels } from './officer-panels.ts';
 import { adminPanels, democraticServicesPanels } from './oversight-panels.ts';
 import { briefingPanels } from '../briefings/briefing-panels.ts';
 import type { Panel } from './panel.ts';
+import { accessRequestPanels } from '../access-requests/access-request-panels.ts';
 
 export type { Panel, PanelItem } from './panel.ts';
 
@@ -16,6 +17,7 @@ export async function homePanels(deps: Pick<Deps, 'db' | 'clock'>, user: Current
   const now = deps.clock.now();
   const day = ukDate(now);
   const panels: Panel[] = [...(await memberPanels(deps, user, day)), ...(await officerPanels(deps, user, day)), ...(await briefingPanels(deps, user, day))];
+  panels.push(...(await accessRequestPanels(deps, user, day)));
   if (user.roles.includes('democratic-services')) panels.push(...(await democraticServicesPanels(deps, day)));
   if (user.roles.includes('admin')) panels.push(...(await adminPanels(deps, now)));
   if (user.roles.length === 0 && user.powers.length === 0 && panels.length === 0) {
