@@ -128,4 +128,14 @@ describe('asking to see a document and deciding', () => {
     assert.deepEqual([second.decider, second.deciderBasis], ['proper-officer', 'local']);
     await db.kysely.updateTable('council').set({ profile_id: 'model' }).execute();
   });
+
+  it('under district-section-d, sends a request not plainly reasonable to the Chief Executive, who consults the Chairman and the Cabinet Leader (2.4)', async () => {
+    await db.kysely.updateTable('council').set({ profile_id: 'district-section-d' }).execute();
+    const r = await ask('independent', c.documents.confidential);
+    assert.deepEqual([r.status, r.decider, r.deciderBasis], ['awaiting-decision', 'chief-executive', 'protocol']);
+    assert.deepEqual(r.consult, ['council-chairman', 'cabinet-leader']);
+    assert.deepEqual(r.clauses, ['2.4']);
+    await assert.rejects(decideRequest(deps(), c.actorOf(c.users.mo), c.users.mo, r.id, r.version, { decision: 'grant', reasons: 'x' }), ForbiddenError);
+    await db.kysely.updateTable('council').set({ profile_id: 'model' }).execute();
+  });
 });

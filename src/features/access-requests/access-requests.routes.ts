@@ -2,6 +2,9 @@
 // reasoning and whatever step the reader may take on it (advice, decision, withdrawal, dispute, confirmation).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { findFullProfile } from '../../protocol/profiles/index.ts';
+import type { Party } from '../../protocol/types.ts';
+import { partyLabel } from '../../protocol/wording.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
@@ -19,6 +22,12 @@ import { DECIDER_TITLES, grantInForce, grantLastDay, PURPOSE_LABELS, PURPOSES, t
 import { conditionsList, deciderText, memberRoles, purposeText, reasoning, scrutinyDue, statusTag } from './access-request.view.ts';
 
 type Body = Record<string, unknown>;
+
+/** Those to consult, in the protocol's own titles for them. */
+function consultees(r: AccessRequest): string[] {
+  const profile = findFullProfile(r.answer.profile);
+  return r.consult.map((p) => (profile ? partyLabel(profile, p as Party) : p.replace(/-/g, ' ')));
+}
 const one = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 
 /** The decision form's date boxes as one date, where any of them was filled. */
@@ -102,7 +111,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       tag: statusTag(r),
       purpose: purposeText(r),
       decider: deciderText(r),
-      consult: r.consult.map((p) => p.replace(/-/g, ' ')),
+      consult: consultees(r),
       due: scrutinyDue(r, day),
       roles: member ? memberRoles(member) : [],
       reasoning: reasoning(r),
