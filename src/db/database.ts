@@ -1,6 +1,11 @@
 // Table types for Kysely. Timestamps are ISO-8601 UTC text and dates YYYY-MM-DD text on both engines,
 // so that they compare and sort the same way everywhere; booleans read back as 0/1 on SQLite.
 import type { Generated } from 'kysely';
+import type { AccessRequestsTable, DocumentFilesTable, DocumentsTable, DocumentViewsTable, MeetingsTable } from './document-tables.ts';
+import type { BriefingNoticesTable, BriefingOffersTable, BriefingsTable, GroupSecretariesTable } from './briefing-tables.ts';
+
+export type * from './document-tables.ts';
+export type * from './briefing-tables.ts';
 
 export type SqlBool = boolean | number;
 
@@ -237,164 +242,6 @@ export type EnquiryRoutesTable = { id: Generated<number>; service_id: number; wa
 
 export type EnquiryCountersTable = { period: string; last_number: number };
 
-/** A meeting of one of the council's bodies; documents may belong to it. */
-export type MeetingsTable = { id: Generated<number>; body_id: number; title: string; held_on: string; created_at: string };
-
-/** An entry in the document register (see migration 0009); version is for optimistic concurrency. */
-export type DocumentsTable = {
-  id: Generated<number>;
-  title: string;
-  summary: string;
-  body_id: number;
-  meeting_id: number | null;
-  author_officer_id: number | null;
-  author_name: string | null;
-  classification: string;
-  exempt_paragraph: number | null;
-  public_interest_test: string | null;
-  confidential_ground: string | null;
-  group_id: number | null;
-  review_on: string | null;
-  metadata_public: SqlBool;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
-};
-
-/** One version of a document's file: versions run 1, 2, 3 … for each document. */
-export type DocumentFilesTable = {
-  id: Generated<number>;
-  document_id: number;
-  version: number;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  content: Uint8Array;
-  uploaded_by_user_id: number | null;
-  uploaded_by: string;
-  uploaded_at: string;
-  /** A version with the exempt or personal parts taken out: the only one a redacted-only grant opens. */
-  redacted: Generated<SqlBool>;
-};
-
-/** A member's request to see a document, the engine's answer, and the decision (see migration 0010). */
-export type AccessRequestsTable = {
-  id: Generated<number>;
-  document_id: number;
-  member_id: number;
-  requested_by_user_id: number | null;
-  purpose: string;
-  reason: string;
-  personal_interest: SqlBool;
-  facts_json: string;
-  answer_json: string;
-  decider: string;
-  decider_basis: string;
-  consult_json: string;
-  clauses_json: string;
-  status: string;
-  advice_first: Generated<SqlBool>;
-  scrutiny_due_on: string | null;
-  advice: string | null;
-  advised_by: string | null;
-  advised_at: string | null;
-  reasons: string | null;
-  decided_by_user_id: number | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  view_only: Generated<SqlBool>;
-  in_office: Generated<SqlBool>;
-  redacted_only: Generated<SqlBool>;
-  until_on: string | null;
-  purpose_confirmed_at: string | null;
-  dispute_reason: string | null;
-  disputed_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
-};
-
-/** One opening of a document's file: viewed in Nolan or downloaded. */
-export type DocumentViewsTable = {
-  id: Generated<number>;
-  document_id: number;
-  file_version: number;
-  access_request_id: number | null;
-  user_id: number | null;
-  viewer: string;
-  kind: string;
-  at: string;
-};
-
-/** A party group's request for an officer's briefing (see migration 0011); version is for optimistic concurrency. */
-export type BriefingsTable = {
-  id: Generated<number>;
-  group_id: number;
-  requested_by_member_id: number;
-  officer_id: number;
-  subject: string;
-  matter: string;
-  meets_on: string;
-  attendees: string;
-  non_members_present: SqlBool;
-  non_members: string | null;
-  party_business: SqlBool;
-  subject_consent: Generated<SqlBool>;
-  offered_from_briefing_id: number | null;
-  profile_id: string;
-  decision_json: string;
-  duties_json: string;
-  status: string;
-  answer_reason: string | null;
-  answered_at: string | null;
-  attended: SqlBool | null;
-  minutes_attended: number | null;
-  left_before_party_business: string | null;
-  notes: string | null;
-  attributed_comments: string | null;
-  notes_status: Generated<string>;
-  officer_response: string | null;
-  held_at: string | null;
-  report_title: string | null;
-  report_text: string | null;
-  report_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
-};
-
-/** What another group, or a member in no group, was sent about a briefing. */
-export type BriefingNoticesTable = {
-  id: Generated<number>;
-  briefing_id: number;
-  kind: string;
-  group_id: number | null;
-  member_id: number | null;
-  recipient_name: string;
-  address: string | null;
-  told: string;
-  outbox_id: number | null;
-  created_at: string;
-};
-
-/** The identical session offered to another group or to a member in no group. */
-export type BriefingOffersTable = {
-  id: Generated<number>;
-  briefing_id: number;
-  group_id: number | null;
-  member_id: number | null;
-  status: string;
-  offered_at: string;
-  lapses_on: string;
-  answered_at: string | null;
-  answered_by: string | null;
-  decline_reason: string | null;
-  accepted_briefing_id: number | null;
-  version: Generated<number>;
-};
-
-export type GroupSecretariesTable = { group_id: number; member_id: number; named_at: string };
 
 export type AuditEventsTable = {
   seq: number;
