@@ -47,14 +47,15 @@ export function scrutinyDue(r: Pick<AccessRequest, 'scrutinyDueOn' | 'status'>, 
   return { dueOn: r.scrutinyDueOn, overdue: open && today > r.scrutinyDueOn };
 }
 
-export function memberRoles(member: MemberRecord): { key: { text: string }; value: { text: string } }[] {
+/** The member's roles for the decider; `area` is what the council calls its electoral areas (ward or division). */
+export function memberRoles(member: MemberRecord, area: string): { key: { text: string }; value: { text: string } }[] {
   const seats = member.seats.map((s) => s.name);
   const scrutiny = member.seats.filter((s) => s.kind === 'scrutiny').map((s) => s.name);
   return [
     { key: { text: 'Seats on bodies' }, value: { text: seats.length ? seats.join(', ') : 'None' } },
     { key: { text: 'Cabinet portfolio' }, value: { text: member.portfolio ?? 'None' } },
     { key: { text: 'Scrutiny' }, value: { text: scrutiny.length ? scrutiny.join(', ') : 'Not a scrutiny member' } },
-    { key: { text: 'Ward' }, value: { text: member.wardName ?? 'None recorded' } },
+    { key: { text: area }, value: { text: member.wardName ?? 'None recorded' } },
     { key: { text: 'Term of office ends' }, value: { text: formatDate(member.termEnd) } },
   ];
 }

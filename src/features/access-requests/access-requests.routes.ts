@@ -19,6 +19,7 @@ import { memberRecord } from './access-request-facts.ts';
 import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';
 import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
 import { DECIDER_TITLES, grantInForce, grantLastDay, PURPOSE_LABELS, PURPOSES, type AccessRequest } from './access-request.types.ts';
+import { areaWords } from '../directory/area-term.ts';
 import { conditionsList, deciderText, memberRoles, purposeText, reasoning, scrutinyDue, statusTag } from './access-request.view.ts';
 
 type Body = Record<string, unknown>;
@@ -113,7 +114,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       decider: deciderText(r),
       consult: consultees(r),
       due: scrutinyDue(r, day),
-      roles: member ? memberRoles(member) : [],
+      roles: member ? memberRoles(member, (await areaWords(deps)).singular) : [],
       reasoning: reasoning(r),
       conditions: r.status === 'granted' ? conditionsList(r) : [],
       grantEnds: r.status === 'granted' ? grantLastDay(r.conditions.untilOn, r.memberTermEnd) : null,
