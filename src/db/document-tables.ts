@@ -46,7 +46,9 @@ export type DocumentFilesTable = {
 /** A member's request to see a document, the engine's answer, and the decision (see migration 0010). */
 export type AccessRequestsTable = {
   id: Generated<number>;
-  document_id: number;
+  document_id: number | null;
+  information: string | null;
+  information_body_id: number | null;
   member_id: number;
   requested_by_user_id: number | null;
   purpose: string;

@@ -1,4 +1,4 @@
-// Frozen: members' requests to see a document of the register, the decisions on them (a grant, perhaps with
+// Frozen: members' requests to see a document of the register, or information that is no paper of it, the decisions on them (a grant, perhaps with
 // conditions, or a refusal with reasons), and the log of every view and download made under a grant or of a
 // paper that is not open. A file version may be marked as the redacted one a conditional grant opens.
 import { sql } from 'kysely';
@@ -11,7 +11,10 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('document_files').addColumn('redacted', bool, (c) => c.notNull().defaultTo(no)).execute();
 
   await withId(db, db.schema.createTable('access_requests'))
-    .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+    .addColumn('document_id', 'integer', (c) => c.references('documents.id'))
+    // Information that is no paper of the register, in the member's words, and the body it concerns if any.
+    .addColumn('information', 'text')
+    .addColumn('information_body_id', 'integer', (c) => c.references('bodies.id'))
     .addColumn('member_id', 'integer', (c) => c.notNull().references('members.id'))
     .addColumn('requested_by_user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('purpose', 'text', (c) => c.notNull())
@@ -48,6 +51,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addCheckConstraint('access_requests_purpose', sql`purpose in ('council-duties', 'ward', 'party-political', 'private', 'third-party')`)
     .addCheckConstraint('access_requests_decider', sql`decider in ('monitoring-officer', 'proper-officer', 'chief-executive')`)
     .addCheckConstraint('access_requests_decider_basis', sql`decider_basis in ('protocol', 'local')`)
+    .addCheckConstraint('access_requests_subject', sql`(document_id is null) <> (information is null)`)
+    .addCheckConstraint('access_requests_information', sql`information is null or length(information) > 0`)
     .addCheckConstraint('access_requests_reason', sql`length(reason) > 0`)
     // A decision is never stored without its reasons and who made it.
     .addCheckConstraint('access_requests_decided', sql`status not in ('granted', 'refused') or (reasons is not null and length(reasons) > 0 and decided_by is not null and decided_at is not null)`)
@@ -59,7 +64,10 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('access_requests_document').on('access_requests').column('document_id').execute();
 
   await withId(db, db.schema.createTable('document_views'))
-    .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+    .addColumn('document_id', 'integer', (c) => c.references('documents.id'))
+    // Information that is no paper of the register, in the member's words, and the body it concerns if any.
+    .addColumn('information', 'text')
+    .addColumn('information_body_id', 'integer', (c) => c.references('bodies.id'))
     .addColumn('file_version', 'integer', (c) => c.notNull())
     .addColumn('access_request_id', 'integer', (c) => c.references('access_requests.id'))
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))

@@ -49,15 +49,17 @@ export async function documentRecord(q: Q, documentId: number): Promise<Document
 
 const SMALL_WORDS = new Set(['and', 'the', 'for', 'with', 'of', 'services', 'service']);
 
-/** Whether the document's title or summary names any significant word of the text (a portfolio, a ward). */
-function names(document: DocumentRecord, text: string): boolean {
-  const haystack = `${document.title} ${document.summary}`.toLowerCase();
+/** Whether the words asked about name any significant word of the text (a portfolio, a ward). */
+function namesIn(words: string, text: string): boolean {
+  const haystack = words.toLowerCase();
   return text
     .toLowerCase()
     .split(/[^a-z']+/)
     .filter((w) => w.length >= 4 && !SMALL_WORDS.has(w))
     .some((w) => new RegExp(`\\b${w}`).test(haystack));
 }
+
+const names = (document: DocumentRecord, text: string) => namesIn(`${document.title} ${document.summary}`, text);
 
 /** The executive's papers: reg 17 of SI 2012/2089 gives scrutiny members a right to them within 10 clear days. */
 export function isExecutiveDocument(document: DocumentRecord): boolean {
@@ -68,17 +70,39 @@ export function sitsOnScrutiny(member: MemberRecord): boolean {
   return member.seats.some((s) => s.kind === 'scrutiny');
 }
 
+function roleOf(member: MemberRecord, purpose: Purpose): AccessFacts['role'] {
+  return purpose === 'ward' && member.wardName ? 'ward-member' : member.portfolio ? 'cabinet-member' : sitsOnScrutiny(member) ? 'scrutiny-member' : 'member';
+}
+
 export function accessFacts(member: MemberRecord, document: DocumentRecord, asked: { purpose: Purpose; personalInterest: boolean }): AccessFacts {
   const memberOfBody = member.seats.some((s) => s.bodyId === document.bodyId);
   const otherGroupInternal = document.classification === 'group-internal' && document.groupId !== member.groupId;
   // Schedule 12A paragraphs 1 and 2 are information about, or identifying, a person: personal data.
   const personalData = document.classification === 'exempt' && (document.exemptParagraph === 1 || document.exemptParagraph === 2);
-  const role: AccessFacts['role'] =
-    asked.purpose === 'ward' && member.wardName ? 'ward-member' : member.portfolio ? 'cabinet-member' : sitsOnScrutiny(member) ? 'scrutiny-member' : 'member';
+  const role = roleOf(member, asked.purpose);
   const facts: AccessFacts = { memberOfBody, purpose: asked.purpose, personalInterest: asked.personalInterest, personalData, otherGroupInternal, role };
   if (document.classification === 'open' || document.classification === 'exempt' || document.classification === 'confidential') facts.classification = document.classification;
   if (role === 'cabinet-member' && member.portfolio && names(document, member.portfolio)) facts.relatesToPortfolio = true;
   if (role === 'scrutiny-member' && isExecutiveDocument(document)) facts.withinCommitteeRemit = true;
   if (role === 'ward-member' && member.wardName && names(document, member.wardName)) facts.affectsWard = true;
+  return facts;
+}
+
+export type BodyRecord = { id: number; name: string; kind: string };
+
+export async function bodyRecord(q: Q, bodyId: number): Promise<BodyRecord | undefined> {
+  return q.selectFrom('bodies').select(['id', 'name', 'kind']).where('id', '=', bodyId).executeTakeFirst();
+}
+
+/** Information is no paper, so it has no classification: the person who decides judges it. The body it concerns,
+ * if the member named one, settles their seat on it and a scrutiny member's remit over the executive. */
+export function informationFacts(member: MemberRecord, body: BodyRecord | undefined, asked: { information: string; purpose: Purpose; personalInterest: boolean; personalData: boolean }): AccessFacts {
+  const role = roleOf(member, asked.purpose);
+  const memberOfBody = body !== undefined && member.seats.some((s) => s.bodyId === body.id);
+  const facts: AccessFacts = { memberOfBody, purpose: asked.purpose, personalInterest: asked.personalInterest, personalData: asked.personalData, otherGroupInternal: false, role };
+  const words = `${asked.information} ${body?.name ?? ''}`;
+  if (role === 'cabinet-member' && member.portfolio && namesIn(words, member.portfolio)) facts.relatesToPortfolio = true;
+  if (role === 'scrutiny-member' && body?.kind === 'cabinet') facts.withinCommitteeRemit = true;
+  if (role === 'ward-member' && member.wardName && namesIn(words, member.wardName)) facts.affectsWard = true;
   return facts;
 }

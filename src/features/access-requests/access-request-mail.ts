@@ -1,5 +1,6 @@
 // The mail an access request sends, queued in the transaction that makes the change: the decider hears of a new
-// request (or a dispute), the member of every answer. Mail names the document but never quotes it.
+// request (or a dispute), the member of every answer. Mail names the document but never quotes it; information is
+// named in the member's own words, since only the member and the officers who act on it are sent it.
 import type { Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { queueMail } from '../mail/outbox.service.ts';
@@ -41,19 +42,24 @@ async function send(ctx: RequestMailContext, to: Address[], id: number, kind: st
   }
 }
 
-export type RequestForMail = { id: number; memberId: number; documentTitle: string; decider: Decider };
+export type RequestForMail = { id: number; memberId: number; documentId: number | null; subject: string; decider: Decider };
+
+/** "to see “the paper”" or "for “the information”": information is named in the member's words. */
+export function askedFor(r: Pick<RequestForMail, 'documentId' | 'subject'>): string {
+  return r.documentId === null ? `for the information “${r.subject}”` : `to see “${r.subject}”`;
+}
 
 export async function mailToDecider(ctx: RequestMailContext, r: RequestForMail, kind: 'new' | 'disputed' | 'advised' | 'reminder', memberName: string): Promise<void> {
   if (kind === 'reminder') {
-    await send(ctx, await deciderAddresses(ctx.trx, r.decider, ctx.day), r.id, kind, 'a scrutiny member’s request is due soon', `The request to see “${r.documentTitle}” from ${memberName} is from a scrutiny member for an executive paper: under reg 17 the member is to have it, or a written refusal with reasons, within 10 clear days.`);
+    await send(ctx, await deciderAddresses(ctx.trx, r.decider, ctx.day), r.id, kind, 'a scrutiny member’s request is due soon', `The request ${askedFor(r)} from ${memberName} is from a scrutiny member about the executive’s business: under reg 17 the member is to have it, or a written refusal with reasons, within 10 clear days.`);
     return;
   }
-  const what = kind === 'new' ? `${memberName} has asked to see “${r.documentTitle}”.` : kind === 'disputed' ? `${memberName} disputes the refusal of their request to see “${r.documentTitle}”.` : `The Monitoring Officer has given advice on ${memberName}’s request to see “${r.documentTitle}”.`;
-  await send(ctx, await deciderAddresses(ctx.trx, r.decider, ctx.day), r.id, kind, kind === 'new' ? 'a member asks to see a document' : kind === 'disputed' ? 'a refusal is disputed' : 'advice given', `${what} The request awaits your decision.`);
+  const what = kind === 'new' ? `${memberName} has asked ${askedFor(r)}.` : kind === 'disputed' ? `${memberName} disputes the refusal of their request ${askedFor(r)}.` : `The Monitoring Officer has given advice on ${memberName}’s request ${askedFor(r)}.`;
+  await send(ctx, await deciderAddresses(ctx.trx, r.decider, ctx.day), r.id, kind, kind === 'new' ? r.documentId === null ? 'a member asks for information' : 'a member asks to see a document' : kind === 'disputed' ? 'a refusal is disputed' : 'advice given', `${what} The request awaits your decision.`);
 }
 
 export async function mailToAdviser(ctx: RequestMailContext, r: RequestForMail, memberName: string): Promise<void> {
-  await send(ctx, await deciderAddresses(ctx.trx, 'monitoring-officer', ctx.day), r.id, 'advice-needed', 'your advice is needed first', `${memberName} has asked to see “${r.documentTitle}”. Personal data or the member’s own interest is at stake, so your advice is needed before a decision.`);
+  await send(ctx, await deciderAddresses(ctx.trx, 'monitoring-officer', ctx.day), r.id, 'advice-needed', 'your advice is needed first', `${memberName} has asked ${askedFor(r)}. Personal data or the member’s own interest is at stake, so your advice is needed before a decision.`);
 }
 
 export async function mailToMember(ctx: RequestMailContext, r: RequestForMail, subject: string, text: string): Promise<void> {

@@ -21,8 +21,8 @@ export async function accessRequestPanels(deps: Pick<Deps, 'db'>, user: CurrentU
         title: 'Your access requests',
         summary: `${plural(open.length, 'request')} waiting, ${plural(granted.length, 'grant')} in force`,
         items: [
-          ...firstFew(granted, (r) => ({ text: r.documentTitle, href: `/access-requests/${r.id}`, hint: `${r.purposeConfirmedAt ? 'Open to you' : 'Confirm the purpose to open it'} until ${formatDate(grantLastDay(r.conditions.untilOn, r.memberTermEnd))}` }), 4),
-          ...firstFew(open, (r) => ({ text: r.documentTitle, href: `/access-requests/${r.id}`, hint: 'Waiting for a decision' }), 4),
+          ...firstFew(granted, (r) => ({ text: r.subject, href: `/access-requests/${r.id}`, hint: `${r.purposeConfirmedAt ? 'Open to you' : 'Confirm the purpose to open it'} until ${formatDate(grantLastDay(r.conditions.untilOn, r.memberTermEnd))}` }), 4),
+          ...firstFew(open, (r) => ({ text: r.subject, href: `/access-requests/${r.id}`, hint: 'Waiting for a decision' }), 4),
         ],
       });
     }
@@ -35,7 +35,7 @@ export async function accessRequestPanels(deps: Pick<Deps, 'db'>, user: CurrentU
       panels.push({
         title: 'Access requests waiting for you',
         summary: `${plural(waiting.length, 'request')}${overdue ? `, ${overdue} past the reg 17 date` : ''}`,
-        items: firstFew(byDue, (r) => ({ text: `${r.memberName}: ${r.documentTitle}`, href: `/access-requests/${r.id}`, hint: r.scrutinyDueOn ? `Reg 17: due by ${formatDate(r.scrutinyDueOn)}` : r.status === 'awaiting-advice' ? 'Your advice first' : undefined })),
+        items: firstFew(byDue, (r) => ({ text: `${r.memberName}: ${r.subject}`, href: `/access-requests/${r.id}`, hint: r.scrutinyDueOn ? `Reg 17: due by ${formatDate(r.scrutinyDueOn)}` : r.status === 'awaiting-advice' ? 'Your advice first' : undefined })),
       });
     }
   }

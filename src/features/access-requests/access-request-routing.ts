@@ -1,4 +1,4 @@
-// Who answers a member's request to see a document, asked of the council's protocol (`document-access`): it
+// Who answers a member's request to see a document (or for information), asked of the council's protocol (`document-access`): it
 // grants or refuses at once where the protocol settles the question, and otherwise goes to the officer the
 // protocol names. Where the protocol names nobody, the council's own setting does, labelled as local. A request
 // where personal data or the member's own interest is at stake goes to the Monitoring Officer's advice first
@@ -50,6 +50,14 @@ export function routeAccessRequest(profileId: string, facts: AccessFacts, day: s
   // The protocol needs a judgment the record cannot give (above all, whether a need to know is shown): the
   // officer it names for an unshown need decides it; if it names none, the council's own decider does.
   if (answer.outcome === 'needs-facts') {
+    // A classification left for a person (information has none) must not skip the advice 114 asks for first:
+    // asked as if it were open, the protocol shows whether the Monitoring Officer advises before anyone decides.
+    if (facts.personalData || facts.personalInterest) {
+      const asOpen = ask(profileId, { classification: 'open', ...facts, needToKnowShown: false }, day);
+      if (asOpen.outcome === 'refer' && asDecider(asOpen.decider) === 'monitoring-officer') {
+        return { ...base, status: 'awaiting-advice', decider: 'monitoring-officer', basis: 'protocol', consult: asOpen.consult, clauses: asOpen.clauses, adviceFirst: true };
+      }
+    }
     const unshown = ask(profileId, { ...facts, needToKnowShown: false }, day);
     const named = unshown.outcome === 'refer' ? asDecider(unshown.decider) : null;
     if (named) return { ...base, status: 'awaiting-decision', decider: named, basis: 'protocol', consult: unshown.consult, clauses: unshown.clauses };

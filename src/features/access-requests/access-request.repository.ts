@@ -1,4 +1,4 @@
-// All SQL of access requests: storing a request, reading it with its document's and member's names, the lists
+// All SQL of access requests: storing a request, reading it with its document's (or information's body's) and member's names, the lists
 // (a member's own, a decider's queue, the disclosure log), changes guarded by version, and the view log.
 import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
@@ -8,7 +8,9 @@ import type { AccessRequest, Decider, DeciderBasis, Purpose, Status } from './ac
 type Q = Kysely<Tables> | Transaction<Tables>;
 
 export type NewAccessRequest = {
-  documentId: number;
+  documentId: number | null;
+  information: string | null;
+  informationBodyId: number | null;
   memberId: number;
   requestedByUserId: number | null;
   purpose: Purpose;
@@ -33,6 +35,8 @@ export async function insertAccessRequest(q: Q, r: NewAccessRequest, at: string)
     .insertInto('access_requests')
     .values({
       document_id: r.documentId,
+      information: r.information,
+      information_body_id: r.informationBodyId,
       member_id: r.memberId,
       requested_by_user_id: r.requestedByUserId,
       purpose: r.purpose,
@@ -61,10 +65,11 @@ export async function insertAccessRequest(q: Q, r: NewAccessRequest, at: string)
 function requests(q: Q) {
   return q
     .selectFrom('access_requests as r')
-    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .leftJoin('documents as d', 'd.id', 'r.document_id')
+    .leftJoin('bodies as ib', 'ib.id', 'r.information_body_id')
     .innerJoin('members as m', 'm.id', 'r.member_id')
     .selectAll('r')
-    .select(['d.title as document_title', 'm.full_name as member_name', 'm.term_end as member_term_end']);
+    .select(['d.title as document_title', 'ib.name as information_body_name', 'm.full_name as member_name', 'm.term_end as member_term_end']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof requests>['executeTakeFirstOrThrow']>>;
@@ -74,6 +79,10 @@ function toRequest(r: Row): AccessRequest {
     id: r.id,
     documentId: r.document_id,
     documentTitle: r.document_title,
+    information: r.information,
+    informationBodyId: r.information_body_id,
+    informationBodyName: r.information_body_name,
+    subject: r.document_title ?? r.information ?? '',
     memberId: r.member_id,
     memberName: r.member_name,
     memberTermEnd: r.member_term_end,
@@ -156,10 +165,12 @@ export async function updateAccessRequest(q: Q, id: number, version: number, cha
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Decided requests for the public disclosure log, newest first. */
-export async function listDecisions(q: Q, limit: number): Promise<(AccessRequest & { document: { classification: string; metadataPublic: boolean; exemptParagraph: number | null; confidentialGround: string | null; bodyName: string } })[]> {
+export type LoggedDocument = { classification: string; metadataPublic: boolean; exemptParagraph: number | null; confidentialGround: string | null; bodyName: string };
+
+/** Decided requests for the public disclosure log, newest first; `document` is null for information. */
+export async function listDecisions(q: Q, limit: number): Promise<(AccessRequest & { document: LoggedDocument | null })[]> {
   const rows = await requests(q)
-    .innerJoin('bodies as b', 'b.id', 'd.body_id')
+    .leftJoin('bodies as b', 'b.id', 'd.body_id')
     .select(['d.classification', 'd.metadata_public', 'd.exempt_paragraph', 'd.confidential_ground', 'b.name as body_name'])
     .where('r.status', 'in', ['granted', 'refused'])
     .orderBy('r.decided_at', 'desc')
@@ -168,6 +179,9 @@ export async function listDecisions(q: Q, limit: number): Promise<(AccessRequest
     .execute();
   return rows.map((r) => ({
     ...toRequest(r),
-    document: { classification: r.classification, metadataPublic: Boolean(r.metadata_public), exemptParagraph: r.exempt_paragraph, confidentialGround: r.confidential_ground, bodyName: r.body_name },
+    document:
+      r.classification === null || r.body_name === null
+        ? null
+        : { classification: r.classification, metadataPublic: Boolean(r.metadata_public), exemptParagraph: r.exempt_paragraph, confidentialGround: r.confidential_ground, bodyName: r.body_name },
   }));
 }

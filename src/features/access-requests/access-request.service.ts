@@ -1,4 +1,4 @@
-// Asking to see a document and deciding: the member asks with a purpose and reasons, the protocol answers at
+// Asking to see a document (or for information that is no paper) and deciding: the member asks with a purpose and reasons, the protocol answers at
 // once or names the decider, the Monitoring Officer advises first where `model` 114 says so, and the decider
 // grants (perhaps with conditions) or refuses with reasons. Each step is one transaction with its audit event
 // and its mail; each change is made only to the version read, so two deciders at once get a conflict.
@@ -15,8 +15,8 @@ import { documentSight, documentViewerOf } from '../documents/document-access.ts
 import { findDocument, listFileVersions } from '../documents/document.repository.ts';
 import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { inOfficeMember, isRequester, mayAdvise, mayDecide } from './access-request-access.ts';
-import { accessFacts, documentRecord, isExecutiveDocument, memberRecord, sitsOnScrutiny, type AccessFacts } from './access-request-facts.ts';
-import { mailToAdviser, mailToDecider, mailToMember, type RequestMailContext } from './access-request-mail.ts';
+import { accessFacts, bodyRecord, documentRecord, informationFacts, isExecutiveDocument, memberRecord, sitsOnScrutiny, type AccessFacts, type MemberRecord } from './access-request-facts.ts';
+import { askedFor, mailToAdviser, mailToDecider, mailToMember, type RequestMailContext } from './access-request-mail.ts';
 import { findAccessRequest, insertAccessRequest, listRequestsIn, updateAccessRequest, type RequestChange } from './access-request.repository.ts';
 import { disputeDecider, routeAccessRequest } from './access-request-routing.ts';
 import { DECIDER_TITLES, grantLastDay, OPEN_STATUSES, PURPOSES, type AccessRequest } from './access-request.types.ts';
@@ -40,6 +40,15 @@ const requestSchema = z.object({
   purpose: z.enum(PURPOSES, { error: 'Select what you need the document for' }),
   reason: text(2000, 'Say why you need to see the document'),
   personalInterest: yesNo('Say whether you have a personal interest in the subject'),
+});
+
+const informationSchema = z.object({
+  information: text(2000, 'Say what information you want'),
+  bodyId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').optional()),
+  purpose: z.enum(PURPOSES, { error: 'Select what you need the information for' }),
+  reason: text(2000, 'Say why you need the information'),
+  personalInterest: yesNo('Say whether you have a personal interest in the subject'),
+  personalData: yesNo('Say whether the information includes personal data about other people'),
 });
 
 const decisionSchema = z.object({
@@ -69,36 +78,73 @@ function mailContext(deps: AccessRequestDeps, trx: RequestMailContext['trx'], at
   return { trx, at, day: ukDate(at), baseUrl: deps.config.baseUrl };
 }
 
-export async function createAccessRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, input: unknown): Promise<AccessRequest> {
-  if (!inOfficeMember(user)) throw new ForbiddenError('Only a member in office may ask to see a document');
+const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/** What routing and storing need, whether a paper or information is asked for. */
+type Asked = {
+  documentId: number | null;
+  information: string | null;
+  informationBodyId: number | null;
+  subject: string;
+  facts: AccessFacts;
+  executive: boolean;
+  purpose: AccessRequest['purpose'];
+  reason: string;
+  personalInterest: boolean;
+};
+
+async function askedForDocument(deps: AccessRequestDeps, user: CurrentUser & { memberId: number }, input: unknown, day: string): Promise<{ asked: Asked; member: MemberRecord }> {
   const asked = parseFields(requestSchema, input);
   const q = deps.db.kysely;
-  const now = deps.clock.now();
-  const day = ukDate(now);
   const entry = await findDocument(q, asked.documentId);
   const sight = entry && documentSight(await documentViewerOf(q, user, day), entry);
   if (!entry || !sight?.entry) throw new ValidationError([{ field: 'documentId', message: 'Select a document from the register' }]);
   if (sight.file || sight.grant) throw new ValidationError([{ field: 'documentId', message: 'You can already see this document' }]);
-  const [member, document, council] = await Promise.all([memberRecord(q, user.memberId), documentRecord(q, entry.id), councilSummary(q)]);
+  const [member, document] = await Promise.all([memberRecord(q, user.memberId), documentRecord(q, entry.id)]);
   if (!member || !document) throw new NotFoundError('Member');
-  const profileId = council?.profileId ?? deps.config.profileId;
   const facts = accessFacts(member, document, asked);
+  return { member, asked: { documentId: entry.id, information: null, informationBodyId: null, subject: entry.title, facts, executive: isExecutiveDocument(document), purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest } };
+}
+
+async function askedForInformation(deps: AccessRequestDeps, user: CurrentUser & { memberId: number }, input: unknown): Promise<{ asked: Asked; member: MemberRecord }> {
+  const asked = parseFields(informationSchema, input);
+  const q = deps.db.kysely;
+  const body = asked.bodyId === undefined ? undefined : await bodyRecord(q, asked.bodyId);
+  if (asked.bodyId !== undefined && !body) throw new ValidationError([{ field: 'bodyId', message: 'Select a committee or body from the list' }]);
+  const member = await memberRecord(q, user.memberId);
+  if (!member) throw new NotFoundError('Member');
+  const facts = informationFacts(member, body, asked);
+  return { member, asked: { documentId: null, information: asked.information, informationBodyId: body?.id ?? null, subject: asked.information, facts, executive: body?.kind === 'cabinet', purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest } };
+}
+
+/** A paper of the register by its id, or information in the member's words: one of the two, never both. */
+export async function createAccessRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, input: unknown): Promise<AccessRequest> {
+  if (!inOfficeMember(user)) throw new ForbiddenError('Only a member in office may ask to see a document or for information');
+  const fields = (input ?? {}) as Record<string, unknown>;
+  if (given(fields.documentId) && given(fields.information)) throw new ValidationError([{ field: 'information', message: 'Ask for a document of the register or for information, not both' }]);
+  const q = deps.db.kysely;
+  const now = deps.clock.now();
+  const day = ukDate(now);
+  const { asked, member } = 'information' in fields && !given(fields.documentId) ? await askedForInformation(deps, user, input) : await askedForDocument(deps, user, input, day);
+  const council = await councilSummary(q);
+  const profileId = council?.profileId ?? deps.config.profileId;
+  const facts = asked.facts;
   const routed = routeAccessRequest(profileId, facts, day, await readLocalDecider(q, council?.kind ?? 'principal'));
-  const scrutinyDueOn = sitsOnScrutiny(member) && isExecutiveDocument(document) && !['granted', 'refused'].includes(routed.status) ? addClearDays(day, SCRUTINY_CLEAR_DAYS) : null;
+  const scrutinyDueOn = sitsOnScrutiny(member) && asked.executive && !['granted', 'refused'].includes(routed.status) ? addClearDays(day, SCRUTINY_CLEAR_DAYS) : null;
   const id = await q.transaction().execute(async (trx) => {
-    if ((await trx.selectFrom('access_requests').select('id').where('member_id', '=', member.id).where('document_id', '=', entry.id).where('status', 'in', OPEN_STATUSES).executeTakeFirst()) !== undefined) {
+    if (asked.documentId !== null && (await trx.selectFrom('access_requests').select('id').where('member_id', '=', member.id).where('document_id', '=', asked.documentId).where('status', 'in', OPEN_STATUSES).executeTakeFirst()) !== undefined) {
       throw new ValidationError([{ field: 'documentId', message: 'You have already asked to see this document: your request is still open' }]);
     }
     const id = await insertAccessRequest(trx, {
-      documentId: entry.id, memberId: member.id, requestedByUserId: user.id, purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest,
+      documentId: asked.documentId, information: asked.information, informationBodyId: asked.informationBodyId, memberId: member.id, requestedByUserId: user.id, purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest,
       facts, answer: routed.answer, decider: routed.decider, deciderBasis: routed.basis, consult: routed.consult, clauses: routed.clauses, status: routed.status,
       adviceFirst: routed.adviceFirst, scrutinyDueOn, reasons: routed.reasons, decidedBy: routed.reasons === null ? null : `The council’s protocol (${routed.answer.profile})`,
     }, now.toISOString());
-    await appendAudit(trx, deps.db.dialect, actor, { action: 'access-request.created', entity: 'access-request', entityId: id, after: { documentId: entry.id, memberId: member.id, purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest, facts, outcome: routed.answer.outcome, status: routed.status, decider: routed.decider, deciderBasis: routed.basis, clauses: routed.clauses, scrutinyDueOn } }, now);
+    await appendAudit(trx, deps.db.dialect, actor, { action: 'access-request.created', entity: 'access-request', entityId: id, after: { documentId: asked.documentId, information: asked.information, informationBodyId: asked.informationBodyId, memberId: member.id, purpose: asked.purpose, reason: asked.reason, personalInterest: asked.personalInterest, facts, outcome: routed.answer.outcome, status: routed.status, decider: routed.decider, deciderBasis: routed.basis, clauses: routed.clauses, scrutinyDueOn } }, now);
     const ctx = mailContext(deps, trx, now);
-    const forMail = { id, memberId: member.id, documentTitle: entry.title, decider: routed.decider };
-    if (routed.status === 'granted') await mailToMember(ctx, forMail, 'granted', `Your request to see “${entry.title}” is granted under the council’s protocol.\n\n${routed.reasons}\n\nConfirm that you will use it only for the purpose you gave, and it opens for you.`);
-    else if (routed.status === 'refused') await mailToMember(ctx, forMail, 'refused', `Your request to see “${entry.title}” is refused under the council’s protocol.\n\n${routed.reasons}\n\nYou may dispute this decision.`);
+    const forMail = { id, memberId: member.id, documentId: asked.documentId, subject: asked.subject, decider: routed.decider };
+    if (routed.status === 'granted') await mailToMember(ctx, forMail, 'granted', `Your request ${askedFor(forMail)} is granted under the council’s protocol.\n\n${routed.reasons}\n\n${CONFIRM_NOTE(forMail)}`);
+    else if (routed.status === 'refused') await mailToMember(ctx, forMail, 'refused', `Your request ${askedFor(forMail)} is refused under the council’s protocol.\n\n${routed.reasons}\n\nYou may dispute this decision.`);
     else if (routed.status === 'awaiting-advice') await mailToAdviser(ctx, forMail, member.fullName);
     else await mailToDecider(ctx, forMail, 'new', member.fullName);
     if (scrutinyDueOn) await scheduleReg17Reminder(trx, id, scrutinyDueOn, now);
@@ -106,6 +152,9 @@ export async function createAccessRequest(deps: AccessRequestDeps, actor: Actor,
   });
   return (await findAccessRequest(q, id))!;
 }
+
+const CONFIRM_NOTE = (r: { documentId: number | null }) =>
+  r.documentId === null ? 'Confirm that you will use it only for the purpose you gave, and the reasons then show how the information is given to you.' : 'Confirm that you will use it only for the purpose you gave, and it opens for you.';
 
 /** Loads the request, checks the step is allowed, applies the change to the version read, and audits it. */
 async function step(
@@ -157,7 +206,11 @@ export async function decideRequest(deps: AccessRequestDeps, actor: Actor, user:
     const grant = d.decision === 'grant';
     const problems: FieldError[] = [];
     if (grant && d.untilOn !== undefined && d.untilOn < day) problems.push({ field: 'untilOn', message: 'The end date must be today or later' });
-    if (grant && d.redactedOnly && !(await listFileVersions(trx, r.documentId)).some((v) => v.redacted)) {
+    if (grant && r.documentId === null) {
+      // Information has no file: it is given as the reasons say, so only the date and the office may bind it.
+      if (d.viewOnly) problems.push({ field: 'viewOnly', message: 'Information has no file to view: say in the reasons how it will be given' });
+      if (d.redactedOnly) problems.push({ field: 'redactedOnly', message: 'Information has no file to redact: say in the reasons what will be left out' });
+    } else if (grant && d.redactedOnly && !(await listFileVersions(trx, r.documentId!)).some((v) => v.redacted)) {
       problems.push({ field: 'redactedOnly', message: 'There is no redacted version of the file yet: upload one marked as redacted first' });
     }
     if (problems.length) throw new ValidationError(problems);
@@ -169,8 +222,8 @@ export async function decideRequest(deps: AccessRequestDeps, actor: Actor, user:
       after: { status: grant ? 'granted' : 'refused', reasons: d.reasons, ...conditions },
       mail: (ctx, now) =>
         mailToMember(ctx, now, grant ? 'granted' : 'refused', grant
-          ? `Your request to see “${now.documentTitle}” is granted until ${formatDate(lastDay)}.\n\nReasons: ${d.reasons}\n\nConfirm that you will use it only for the purpose you gave, and it opens for you.`
-          : `Your request to see “${now.documentTitle}” is refused.\n\nReasons: ${d.reasons}${now.disputedAt ? '' : '\n\nYou may dispute this decision.'}`),
+          ? `Your request ${askedFor(now)} is granted until ${formatDate(lastDay)}.\n\nReasons: ${d.reasons}\n\n${CONFIRM_NOTE(now)}`
+          : `Your request ${askedFor(now)} is refused.\n\nReasons: ${d.reasons}${now.disputedAt ? '' : '\n\nYou may dispute this decision.'}`),
     };
   });
 }

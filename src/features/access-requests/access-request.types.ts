@@ -1,4 +1,4 @@
-// A member's request to see a document, in the council's words: why it is wanted, where it stands, who decides,
+// A member's request to see a document, or information that is no paper of the register, in the council's words: why it is wanted, where it stands, who decides,
 // and the conditions a grant may carry.
 import type { Decision } from '../../protocol/types.ts';
 import { grantLastDay } from '../documents/document-grants.ts';
@@ -47,8 +47,15 @@ export type GrantConditions = { viewOnly: boolean; inOffice: boolean; redactedOn
 
 export type AccessRequest = {
   id: number;
-  documentId: number;
-  documentTitle: string;
+  /** The register's paper asked for; null for information, which has no file to open. */
+  documentId: number | null;
+  documentTitle: string | null;
+  /** Information asked for in the member's own words, and the body it concerns if they named one. */
+  information: string | null;
+  informationBodyId: number | null;
+  informationBodyName: string | null;
+  /** What is asked for, as the member and deciders see it: the paper's title or the information's words. */
+  subject: string;
   memberId: number;
   memberName: string;
   memberTermEnd: string;

@@ -16,8 +16,11 @@ import { DECIDERS, grantLastDay, PURPOSES, STATUSES, type AccessRequest } from '
 
 const requestSchema = z.object({
   id: z.number(),
-  documentId: z.number(),
-  documentTitle: z.string(),
+  documentId: z.number().nullable().describe('null where information, not a paper of the register, was asked for'),
+  documentTitle: z.string().nullable(),
+  information: z.string().nullable().describe('the information asked for, in the member’s words'),
+  bodyId: z.number().nullable().describe('the committee or body the information concerns, if the member named one'),
+  bodyName: z.string().nullable(),
   memberId: z.number(),
   memberName: z.string(),
   purpose: z.enum(PURPOSES),
@@ -46,7 +49,7 @@ const requestSchema = z.object({
 
 function toJson(r: AccessRequest): z.infer<typeof requestSchema> {
   return {
-    id: r.id, documentId: r.documentId, documentTitle: r.documentTitle, memberId: r.memberId, memberName: r.memberName, purpose: r.purpose, reason: r.reason,
+    id: r.id, documentId: r.documentId, documentTitle: r.documentTitle, information: r.information, bodyId: r.informationBodyId, bodyName: r.informationBodyName, memberId: r.memberId, memberName: r.memberName, purpose: r.purpose, reason: r.reason,
     personalInterest: r.personalInterest, status: r.status, outcome: r.answer.outcome, decider: r.decider, deciderBasis: r.deciderBasis, consult: r.consult, clauses: r.clauses,
     explanation: r.answer.explanation, adviceFirst: r.adviceFirst, scrutinyDueOn: r.scrutinyDueOn, advice: r.advice, reasons: r.reasons, decidedBy: r.decidedBy, decidedAt: r.decidedAt,
     conditions: r.conditions, grantEndsOn: r.status === 'granted' ? grantLastDay(r.conditions.untilOn, r.memberTermEnd) : null, purposeConfirmedAt: r.purposeConfirmedAt,
@@ -55,8 +58,12 @@ function toJson(r: AccessRequest): z.infer<typeof requestSchema> {
 }
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** A paper by its id, or information in the member's words: the service refuses both or neither, naming the field. */
 const newBody = z.object({
-  documentId: z.number().int().positive(),
+  documentId: z.number().int().positive().optional(),
+  information: z.string().max(2000).optional().describe('information that is no paper of the register, in the member’s words; instead of documentId'),
+  bodyId: z.number().int().positive().optional().describe('with information: the committee or body it concerns'),
+  personalData: z.boolean().default(false).describe('with information: it includes personal data about other people (model 114: the Monitoring Officer advises first)'),
   purpose: z.enum(PURPOSES),
   reason: z.string().max(2000),
   personalInterest: z.boolean().default(false).describe('the member has a personal interest in the subject (model 114: the Monitoring Officer advises first)'),
@@ -78,7 +85,7 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
   const tags = ['access-requests'];
   const errors = { 400: apiError, 403: apiError, 404: apiError, 409: apiError };
 
-  api.post('/api/v1/access-requests', { config, schema: { tags, summary: 'A member asks to see a register entry; the answer carries the protocol’s outcome, the decider and the clauses', body: newBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {
+  api.post('/api/v1/access-requests', { config, schema: { tags, summary: 'A member asks to see a register entry, or for information; the answer carries the protocol’s outcome, the decider and the clauses', body: newBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {
     const created = await createAccessRequest(deps, actorOf(request), request.user, request.body);
     return reply.code(201).send(toJson(created));
   });

@@ -121,7 +121,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       grantInForce: grantInForce(r, day),
       termLastDay: grantLastDay(null, r.memberTermEnd),
       officerView,
-      views: officerView ? (await listDocumentViews(q, r.documentId)).filter((v) => v.accessRequestId === r.id) : [],
+      views: officerView && r.documentId !== null ? (await listDocumentViews(q, r.documentId)).filter((v) => v.accessRequestId === r.id) : [],
       mayAdvise: r.status === 'awaiting-advice' && mayAdvise(user),
       mayDecide: (r.status === 'awaiting-decision' || r.status === 'disputed') && mayDecide(user, r),
       mayWithdraw: open && isRequester(user, r),

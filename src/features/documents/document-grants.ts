@@ -22,12 +22,13 @@ export async function grantsInForce(db: Kysely<Tables>, memberId: number, day: s
     .select(['r.id', 'r.document_id', 'r.view_only', 'r.in_office', 'r.redacted_only', 'r.purpose_confirmed_at', 'r.until_on', 'm.term_end'])
     .where('r.member_id', '=', memberId)
     .where('r.status', '=', 'granted')
+    .where('r.document_id', 'is not', null)
     .orderBy('r.decided_at', 'desc')
     .execute();
   const grants: DocumentGrant[] = [];
   for (const r of rows) {
     const lastDay = grantLastDay(r.until_on, r.term_end);
-    if (day > lastDay || grants.some((g) => g.documentId === r.document_id)) continue;
+    if (r.document_id === null || day > lastDay || grants.some((g) => g.documentId === r.document_id)) continue;
     grants.push({ requestId: r.id, documentId: r.document_id, download: !r.view_only && !r.in_office, redactedOnly: Boolean(r.redacted_only), confirmed: r.purpose_confirmed_at !== null, lastDay });
   }
   return grants;
