@@ -2,7 +2,9 @@
 // register entry or its file (pages, search, the viewer, downloads, the API and its search, the public list and
 // its downloads, the disclosure log) × every classification, with members holding grants of each kind. Each
 // non-open paper carries a canary in its summary and its first file; the redacted version does not. The expected
-// sight is written out here by hand, apart from documentSight, so the two are checked against each other.
+// sight is written out here by hand, apart from documentSight, so the two are checked against each other. A
+// granted request for information carries a canary in its words: only its member and those who keep or decide
+// requests see it, and the public disclosure log never does.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
@@ -36,6 +38,11 @@ const EXPECTED: Record<Reader, string> = {
   public: 'FM---',
 };
 
+const INFORMATION_CANARY = 'INFO-CANARY-waste-figures-7e3a';
+const SEES_INFORMATION: Reader[] = ['clerk', 'admin', 'mo', 'po', 'independent'];
+
+const ANSWER = JSON.stringify({ profile: 'model', outcome: 'refer', decider: 'monitoring-officer', clauses: ['113'], consult: [], route: [], obligations: [], needs: [], warnings: [], explanation: [] });
+
 const canaryOf = (paper: Paper) => `MATRIX-CANARY-${paper}-d41d8c`;
 const titleOf = (paper: Paper) => `Matrix paper ${paper} zebra${paper.length}`;
 const seesSecret = (s: Sight) => s === 'F' || s === 'V';
@@ -46,6 +53,7 @@ describe('the authorisation matrix: every reader × every route × every classif
   const ids = {} as Record<Paper, number>;
   const agents = new Map<Reader, Agent>();
   const tokens = new Map<Reader, string>();
+  let informationId = 0;
 
   before(async () => {
     t = await createTestApp();
@@ -78,6 +86,11 @@ describe('the authorisation matrix: every reader × every route × every classif
     await grant('blue', 'exemptListed', { view_only: true, redacted_only: true });
     await grant('independent', 'confidential', { view_only: true });
     await grant('former', 'exemptUnlisted', {});
+    informationId = (await t.db.kysely.insertInto('access_requests').values({
+      document_id: null, information: `Waste contract figures ${INFORMATION_CANARY}`, information_body_id: c.bodies.cabinet, member_id: c.users.independent.memberId!, requested_by_user_id: c.users.independent.id,
+      purpose: 'council-duties', reason: 'Matrix.', personal_interest: false, facts_json: '{}', answer_json: ANSWER, decider: 'monitoring-officer',
+      decider_basis: 'protocol', consult_json: '[]', clauses_json: '["113"]', status: 'granted', reasons: 'Totals by email.', decided_by: 'Mo Monitoring', decided_at: at, created_at: at, updated_at: at,
+    }).returning('id').executeTakeFirstOrThrow()).id;
     for (const who of Object.keys(c.users) as (keyof AccessCouncil['users'])[]) {
       const agent = new Agent(t.app);
       await agent.signIn(c.users[who].email, PASSWORD);
@@ -102,6 +115,7 @@ describe('the authorisation matrix: every reader × every route × every classif
         const sight = EXPECTED[reader][i] as Sight;
         if (paper !== 'open' && !seesSecret(sight) && body.includes(canaryOf(paper))) leaks.push(`${reader} ${url}: ${paper}'s canary`);
       });
+      if ((!SEES_INFORMATION.includes(reader) || url.startsWith('/public/')) && body.includes(INFORMATION_CANARY)) leaks.push(`${reader} ${url}: the information request's canary`);
     };
     const expectStatus = async (reader: Reader, url: string, want: number) => {
       const response = await get(reader, url);
@@ -155,7 +169,16 @@ describe('the authorisation matrix: every reader × every route × every classif
       await expectStatus(reader, '/access-requests', reader === 'public' ? 303 : 200);
       await expectStatus(reader, '/api/v1/access-requests', reader === 'public' ? 401 : 200);
       await expectStatus(reader, '/public/disclosure-log', 200);
+      const seen = SEES_INFORMATION.includes(reader);
+      await expectStatus(reader, `/access-requests/${informationId}`, reader === 'public' ? 303 : seen ? 200 : 404);
+      await expectStatus(reader, `/api/v1/access-requests/${informationId}`, reader === 'public' ? 401 : seen ? 200 : 404);
+      if (seen && reader !== 'independent') await expectListed(reader, '/access-requests', 'open', INFORMATION_CANARY, false);
     }
+    const log = await get('public', '/public/disclosure-log');
+    assert.match(log.body, /Information requested by a member/);
+    assert.equal(log.body.includes('Totals by email'), false);
+    assert.match((await get('independent', '/access-requests')).body, new RegExp(INFORMATION_CANARY));
+    assert.match((await get('mo', `/access-requests/${informationId}`)).body, new RegExp(INFORMATION_CANARY));
     // The log of openings shows the views and downloads made above under grants, and none refused.
     const logged = await t.db.kysely.selectFrom('document_views').select(['kind', 'access_request_id']).where('document_id', 'in', Object.values(ids)).execute();
     assert.ok(logged.length > 0 && logged.some((l) => l.access_request_id !== null));

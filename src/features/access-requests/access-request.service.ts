@@ -153,8 +153,9 @@ export async function createAccessRequest(deps: AccessRequestDeps, actor: Actor,
   return (await findAccessRequest(q, id))!;
 }
 
+/** Information is given as the decider's reasons say, so those reach the member only once the purpose is confirmed. */
 const CONFIRM_NOTE = (r: { documentId: number | null }) =>
-  r.documentId === null ? 'Confirm that you will use it only for the purpose you gave, and the reasons then show how the information is given to you.' : 'Confirm that you will use it only for the purpose you gave, and it opens for you.';
+  r.documentId === null ? 'Confirm in Nolan that you will use it only for the purpose you gave, and the decision then shows how the information is given to you.' : 'Confirm that you will use it only for the purpose you gave, and it opens for you.';
 
 /** Loads the request, checks the step is allowed, applies the change to the version read, and audits it. */
 async function step(
@@ -222,7 +223,7 @@ export async function decideRequest(deps: AccessRequestDeps, actor: Actor, user:
       after: { status: grant ? 'granted' : 'refused', reasons: d.reasons, ...conditions },
       mail: (ctx, now) =>
         mailToMember(ctx, now, grant ? 'granted' : 'refused', grant
-          ? `Your request ${askedFor(now)} is granted until ${formatDate(lastDay)}.\n\nReasons: ${d.reasons}\n\n${CONFIRM_NOTE(now)}`
+          ? `Your request ${askedFor(now)} is granted until ${formatDate(lastDay)}.\n\n${now.documentId === null ? '' : `Reasons: ${d.reasons}\n\n`}${CONFIRM_NOTE(now)}`
           : `Your request ${askedFor(now)} is refused.\n\nReasons: ${d.reasons}${now.disputedAt ? '' : '\n\nYou may dispute this decision.'}`),
     };
   });

@@ -1,6 +1,7 @@
 // The access-request pages and API over a real database: asking with an error summary, the decider's queue
 // with the reg 17 date, a decision with conditions, the purpose confirmed before the first view, the viewer
-// without download, every opening logged, a conflict between two deciders, and the public disclosure log.
+// without download, every opening logged, a conflict between two deciders, the public disclosure log, and a
+// request for information from asking to the purpose confirmed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
@@ -125,6 +126,62 @@ describe('access requests on the web and over the API', () => {
     assert.match(page.body, /Granted/);
     assert.match(page.body, /Refused/);
     for (const hidden of ['Within the committee’s review', 'A court order forbids', 'Bea Blue', 'Ida Independent', CANARY]) assert.equal(page.body.includes(hidden), false, hidden);
+  });
+
+  it('asks for information on the page and over the API, shows how it is given once the purpose is confirmed, and never names it publicly', async () => {
+    const INFO = 'Bin collection contract figures INFOPAGE-4411';
+    const independent = await as('independent');
+    const form = await independent.get('/access-requests/new');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Ask for information/);
+    assert.match(form.body, /Overview and Scrutiny Committee/);
+    const bad = await independent.post('/access-requests/new', { information: '', bodyId: '', reason: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /govuk-error-summary/);
+    for (const message of ['Say what information you want', 'Say whether the information includes personal data']) assert.ok(bad.body.includes(message), message);
+    const asked = await independent.post('/access-requests/new', { information: INFO, bodyId: String(c.bodies.cabinet), purpose: 'council-duties', reason: 'For the budget.', personalInterest: 'no', personalData: 'yes' });
+    assert.equal(asked.statusCode, 303, /govuk-error-summary__list[\s\S]*?<\/ul>/.exec(asked.body)?.[0]);
+    const url = asked.headers.location!.split('?')[0]!;
+    const id = Number(url.split('/').pop());
+    assert.match((await independent.get('/access-requests')).body, new RegExp(INFO));
+    const page = await independent.get(url);
+    assert.equal(page.statusCode, 200, page.body.slice(0, 3000));
+    assert.match(page.body, new RegExp(`Request for “${INFO}”`));
+    assert.equal((await (await as('red')).get(url)).statusCode, 404, 'another member does not see it');
+
+    const both = await api('independent', 'POST', '/api/v1/access-requests', { documentId: c.documents.confidential, information: 'x', purpose: 'council-duties', reason: 'x' });
+    assert.equal(both.statusCode, 400);
+    assert.ok((both.json() as { fields: { field: string }[] }).fields.some((f) => f.field === 'information'));
+    const neither = await api('independent', 'POST', '/api/v1/access-requests', { purpose: 'council-duties', reason: 'x' });
+    assert.equal(neither.statusCode, 400);
+    assert.ok((neither.json() as { fields: { field: string }[] }).fields.length > 0);
+
+    const read = async () => (await api('mo', 'GET', `/api/v1/access-requests/${id}`)).json() as { version: number; status: string; decider: string; information: string; documentId: null };
+    if ((await read()).status === 'awaiting-advice') assert.equal((await (await as('mo')).post(`${url}/advice`, { version: '1', advice: 'Totals only.' })).statusCode, 303);
+    const r = await read();
+    assert.equal(r.status, 'awaiting-decision');
+    assert.equal(r.information, INFO);
+    assert.equal(r.documentId, null);
+    const decider = r.decider === 'monitoring-officer' ? 'mo' : r.decider === 'proper-officer' ? 'po' : 'clerk';
+    const fileCondition = await api(decider, 'POST', `/api/v1/access-requests/${id}/decision`, { version: r.version, decision: 'grant', reasons: 'x', viewOnly: true });
+    assert.equal(fileCondition.statusCode, 400);
+    assert.ok((fileCondition.json() as { fields: { field: string }[] }).fields.some((f) => f.field === 'viewOnly'));
+    const deciding = await (await as(decider)).get(url);
+    assert.match(deciding.body, /Reasons, and how the information will be given/);
+    assert.equal(deciding.body.includes('The redacted version only'), false);
+    const granted = await (await as(decider)).post(`${url}/decision`, { version: String(r.version), decision: 'grant', reasons: 'The totals HOWGIVEN-88 will be sent by email.' });
+    assert.equal(granted.statusCode, 303, /govuk-error-summary__list[\s\S]*?<\/ul>/.exec(granted.body)?.[0]);
+    const before = await independent.get(url);
+    assert.equal(before.body.includes('HOWGIVEN-88'), false, 'how it is given waits for the purpose to be confirmed');
+    const confirmed = await independent.post(`${url}/confirm`, { version: String(r.version + 1), confirm: 'yes' });
+    assert.equal(confirmed.statusCode, 303);
+    const after = await independent.get(confirmed.headers.location!);
+    assert.match(after.body, /HOWGIVEN-88/);
+    assert.match(after.body, /how the information is given/);
+
+    const log = await t.app.inject({ method: 'GET', url: '/public/disclosure-log' });
+    assert.match(log.body, /Information requested by a member/);
+    for (const hidden of [INFO, 'INFOPAGE-4411', 'HOWGIVEN-88']) assert.equal(log.body.includes(hidden), false, hidden);
   });
 
   it('lets democratic services choose the council’s own decider, audited, and refuses a member', async () => {

@@ -1,4 +1,5 @@
-// The access-request pages: a member's own requests and the decider's queue, asking, and one request with its
+// The access-request pages: a member's own requests and the decider's queue, asking for a paper or for
+// information, and one request with its
 // reasoning and whatever step the reader may take on it (advice, decision, withdrawal, dispute, confirmation).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
@@ -67,6 +68,12 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
     });
   });
 
+  const radios = (values: Record<string, string>, name: string) => [
+    { value: 'yes', text: 'Yes', checked: values[name] === 'yes' },
+    { value: 'no', text: 'No', checked: values[name] === 'no' },
+  ];
+  const purposeItems = (values: Record<string, string>) => PURPOSES.map((p) => ({ value: p, text: PURPOSE_LABELS[p], checked: values.purpose === p }));
+
   async function renderNew(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) {
     const id = idFromParam(values.documentId ?? '');
     if (id === null) throw new NotFoundError('Document');
@@ -75,26 +82,45 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       title: 'Ask to see a document',
       entry,
       values,
-      purposeItems: PURPOSES.map((p) => ({ value: p, text: PURPOSE_LABELS[p], checked: values.purpose === p })),
-      interestItems: [{ value: 'yes', text: 'Yes', checked: values.personalInterest === 'yes' }, { value: 'no', text: 'No', checked: values.personalInterest === 'no' }],
+      purposeItems: purposeItems(values),
+      interestItems: radios(values, 'personalInterest'),
       errors,
     });
   }
 
+  async function renderNewInformation(reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) {
+    const bodies = await q.selectFrom('bodies').select(['id', 'name']).orderBy('name').execute();
+    return reply.code(errors ? 400 : 200).page('access-requests/views/new-information.njk', {
+      title: 'Ask for information',
+      values,
+      bodyItems: [{ value: '', text: 'None in particular' }, ...bodies.map((b) => ({ value: String(b.id), text: b.name, selected: values.bodyId === String(b.id) }))],
+      purposeItems: purposeItems(values),
+      interestItems: radios(values, 'personalInterest'),
+      personalDataItems: radios(values, 'personalData'),
+      errors,
+    });
+  }
+
+  const notMember = (reply: FastifyReply) => reply.code(403).page('error.njk', { title: 'Only members can ask', paragraphs: ['Only a member of the council in office can ask to see a document or for information.'] });
+
   app.get('/access-requests/new', signedIn, async (request, reply) => {
-    if (!inOfficeMember(request.user)) return reply.code(403).page('error.njk', { title: 'Only members can ask', paragraphs: ['Only a member of the council in office can ask to see a document.'] });
-    return renderNew(request, reply, { documentId: one((request.query as Body).document) });
+    if (!inOfficeMember(request.user)) return notMember(reply);
+    const document = one((request.query as Body).document);
+    return document ? renderNew(request, reply, { documentId: document }) : renderNewInformation(reply, {});
   });
 
   app.post('/access-requests/new', signedIn, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
-    const values = { documentId: one(body.documentId), purpose: one(body.purpose), reason: one(body.reason), personalInterest: one(body.personalInterest) };
+    const information = body.documentId === undefined;
+    const values: Record<string, string> = information
+      ? { information: one(body.information), bodyId: one(body.bodyId), purpose: one(body.purpose), reason: one(body.reason), personalInterest: one(body.personalInterest), personalData: one(body.personalData) }
+      : { documentId: one(body.documentId), purpose: one(body.purpose), reason: one(body.reason), personalInterest: one(body.personalInterest) };
     try {
       const created = await createAccessRequest(deps, actorOf(request), request.user, values);
       return reply.redirect(`/access-requests/${created.id}?done=asked`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderNew(request, reply, values, formErrors(error.fields));
+      return information ? renderNewInformation(reply, values, formErrors(error.fields)) : renderNew(request, reply, values, formErrors(error.fields));
     }
   });
 
@@ -107,7 +133,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
     const officerView = seesEveryRequest(user) || mayDecide(user, r);
     const open = r.status === 'awaiting-advice' || r.status === 'awaiting-decision' || r.status === 'disputed';
     return reply.code(extra.status ?? 200).page('access-requests/views/request.njk', {
-      title: `Request to see “${r.documentTitle}”`,
+      title: r.documentId === null ? `Request for “${r.subject}”` : `Request to see “${r.subject}”`,
       r,
       tag: statusTag(r),
       purpose: purposeText(r),
@@ -121,6 +147,9 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       grantInForce: grantInForce(r, day),
       termLastDay: grantLastDay(null, r.memberTermEnd),
       officerView,
+      information: r.documentId === null,
+      // How information is given is in the reasons, which reach the member once they confirm the purpose (115).
+      reasonsHeld: r.documentId === null && r.status === 'granted' && r.purposeConfirmedAt === null && !officerView,
       views: officerView && r.documentId !== null ? (await listDocumentViews(q, r.documentId)).filter((v) => v.accessRequestId === r.id) : [],
       mayAdvise: r.status === 'awaiting-advice' && mayAdvise(user),
       mayDecide: (r.status === 'awaiting-decision' || r.status === 'disputed') && mayDecide(user, r),
@@ -140,6 +169,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
     withdrawn: 'The request was withdrawn.',
     disputed: 'Your dispute was sent for review.',
     confirmed: 'Thank you. The document is open to you now.',
+    'confirmed-information': 'Thank you. The decision says how the information is given to you.',
   };
 
   app.get('/access-requests/:id', signedIn, async (request, reply) => {
@@ -147,7 +177,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
     return renderRequest(request, reply, idOf(request), { flash: FLASHES[done] });
   });
 
-  const steps: Record<string, { done: string; run: (request: FastifyRequest, id: number, version: number, body: Body) => Promise<unknown> }> = {
+  const steps: Record<string, { done: string; run: (request: FastifyRequest, id: number, version: number, body: Body) => Promise<AccessRequest> }> = {
     advice: { done: 'advised', run: (request, id, version, body) => adviseOnRequest(deps, actorOf(request), request.user, id, version, { advice: one(body.advice) }) },
     decision: {
       done: 'decided',
@@ -165,8 +195,9 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       const body = (request.body ?? {}) as Body;
       const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, one(v)]));
       try {
-        await step.run(request, id, Number(one(body.version)), body);
-        return reply.redirect(`/access-requests/${id}?done=${step.done}`, 303);
+        const done = await step.run(request, id, Number(one(body.version)), body);
+        const flash = step.done === 'confirmed' && done.documentId === null ? 'confirmed-information' : step.done;
+        return reply.redirect(`/access-requests/${id}?done=${flash}`, 303);
       } catch (error) {
         if (error instanceof ValidationError) {
           const fields = error.fields.map((f) => ({ ...f, field: f.field === 'untilOn' ? 'untilOn-day' : f.field }));
