@@ -30,3 +30,8 @@ export function maySeeRequest(user: CurrentUser | null, r: Pick<AccessRequest, '
   // A former member still reads their own past requests; only acting on them ends with the term.
   return user !== null && ((user.memberId !== null && user.memberId === r.memberId) || seesEveryRequest(user) || mayDecide(user, r));
 }
+
+/** Information is given as the decider's reasons say: its member reads them once they confirm the purpose (115). */
+export function reasonsHeldFrom(user: CurrentUser | null, r: Pick<AccessRequest, 'documentId' | 'status' | 'purposeConfirmedAt' | 'decider'>): boolean {
+  return r.documentId === null && r.status === 'granted' && r.purposeConfirmedAt === null && !seesEveryRequest(user) && !mayDecide(user, r);
+}

@@ -6,10 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
-import { access } from '../../web/access.ts';
+import { access, type CurrentUser } from '../../web/access.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
 import { apiError } from '../api/api.routes.ts';
-import { maySeeRequest, seesEveryRequest } from './access-request-access.ts';
+import { maySeeRequest, reasonsHeldFrom, seesEveryRequest } from './access-request-access.ts';
 import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';
 import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
 import { DECIDERS, grantLastDay, PURPOSES, STATUSES, type AccessRequest } from './access-request.types.ts';
@@ -36,7 +36,7 @@ const requestSchema = z.object({
   adviceFirst: z.boolean(),
   scrutinyDueOn: z.string().nullable().describe('reg 17: the date by which a scrutiny member has the executive paper or a written refusal'),
   advice: z.string().nullable(),
-  reasons: z.string().nullable(),
+  reasons: z.string().nullable().describe('for information granted, how it is given: null to its member until they confirm the purpose'),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   conditions: z.object({ viewOnly: z.boolean(), inOffice: z.boolean(), redactedOnly: z.boolean(), untilOn: z.string().nullable() }),
@@ -47,11 +47,11 @@ const requestSchema = z.object({
   createdAt: z.string(),
 });
 
-function toJson(r: AccessRequest): z.infer<typeof requestSchema> {
+function toJson(user: CurrentUser | null, r: AccessRequest): z.infer<typeof requestSchema> {
   return {
     id: r.id, documentId: r.documentId, documentTitle: r.documentTitle, information: r.information, bodyId: r.informationBodyId, bodyName: r.informationBodyName, memberId: r.memberId, memberName: r.memberName, purpose: r.purpose, reason: r.reason,
     personalInterest: r.personalInterest, status: r.status, outcome: r.answer.outcome, decider: r.decider, deciderBasis: r.deciderBasis, consult: r.consult, clauses: r.clauses,
-    explanation: r.answer.explanation, adviceFirst: r.adviceFirst, scrutinyDueOn: r.scrutinyDueOn, advice: r.advice, reasons: r.reasons, decidedBy: r.decidedBy, decidedAt: r.decidedAt,
+    explanation: r.answer.explanation, adviceFirst: r.adviceFirst, scrutinyDueOn: r.scrutinyDueOn, advice: r.advice, reasons: reasonsHeldFrom(user, r) ? null : r.reasons, decidedBy: r.decidedBy, decidedAt: r.decidedAt,
     conditions: r.conditions, grantEndsOn: r.status === 'granted' ? grantLastDay(r.conditions.untilOn, r.memberTermEnd) : null, purposeConfirmedAt: r.purposeConfirmedAt,
     disputeReason: r.disputeReason, version: r.version, createdAt: r.createdAt,
   };
@@ -87,20 +87,20 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
 
   api.post('/api/v1/access-requests', { config, schema: { tags, summary: 'A member asks to see a register entry, or for information; the answer carries the protocol’s outcome, the decider and the clauses', body: newBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {
     const created = await createAccessRequest(deps, actorOf(request), request.user, request.body);
-    return reply.code(201).send(toJson(created));
+    return reply.code(201).send(toJson(request.user, created));
   });
 
   api.get('/api/v1/access-requests', { config, schema: { tags, summary: 'The caller’s own requests, and for deciders and the register’s custodians every open request', response: { 200: z.object({ mine: z.array(requestSchema), open: z.array(requestSchema) }) } } }, async (request) => {
     const user = request.user!;
     const mine = user.memberId !== null ? await listMemberRequests(q, user.memberId) : [];
     const open = (await openRequests(deps)).filter((r) => seesEveryRequest(user) || maySeeRequest(user, r));
-    return { mine: mine.map(toJson), open: open.map(toJson) };
+    return { mine: mine.map((r) => toJson(user, r)), open: open.map((r) => toJson(user, r)) };
   });
 
   api.get('/api/v1/access-requests/:id', { config, schema: { tags, summary: 'One request', params: idParams, response: { 200: requestSchema, 404: apiError } } }, async (request) => {
     const r = await findAccessRequest(q, request.params.id);
     if (!r || !maySeeRequest(request.user, r)) throw new NotFoundError('Access request');
-    return toJson(r);
+    return toJson(request.user, r);
   });
 
   /** A request the caller may not see does not exist for them: 404 before any 403. */
@@ -112,26 +112,26 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
   api.post('/api/v1/access-requests/:id/decision', { config, schema: { tags, summary: 'The decider grants (perhaps with conditions) or refuses, with reasons', params: idParams, body: decisionBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
     const { version, ...decision } = request.body;
-    return toJson(await decideRequest(deps, actorOf(request), request.user, request.params.id, version, decision));
+    return toJson(request.user, await decideRequest(deps, actorOf(request), request.user, request.params.id, version, decision));
   });
 
   api.post('/api/v1/access-requests/:id/advice', { config, schema: { tags, summary: 'The Monitoring Officer’s advice, before the decision (model 114)', params: idParams, body: versioned.extend({ advice: z.string().max(5000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
-    return toJson(await adviseOnRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { advice: request.body.advice }));
+    return toJson(request.user, await adviseOnRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { advice: request.body.advice }));
   });
 
   api.post('/api/v1/access-requests/:id/withdraw', { config, schema: { tags, summary: 'The member withdraws an open request', params: idParams, body: versioned, response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
-    return toJson(await withdrawRequest(deps, actorOf(request), request.user, request.params.id, request.body.version));
+    return toJson(request.user, await withdrawRequest(deps, actorOf(request), request.user, request.params.id, request.body.version));
   });
 
   api.post('/api/v1/access-requests/:id/dispute', { config, schema: { tags, summary: 'The member disputes a refusal; it goes where the protocol sends disputes', params: idParams, body: versioned.extend({ reason: z.string().max(2000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
-    return toJson(await disputeRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { reason: request.body.reason }));
+    return toJson(request.user, await disputeRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { reason: request.body.reason }));
   });
 
   api.post('/api/v1/access-requests/:id/confirm', { config, schema: { tags, summary: 'The member confirms the purpose-only use (model 115); the file opens after', params: idParams, body: versioned, response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
-    return toJson(await confirmPurpose(deps, actorOf(request), request.user, request.params.id, request.body.version, { confirm: true }));
+    return toJson(request.user, await confirmPurpose(deps, actorOf(request), request.user, request.params.id, request.body.version, { confirm: true }));
   });
 }

@@ -144,6 +144,8 @@ describe('access requests on the web and over the API', () => {
     const url = asked.headers.location!.split('?')[0]!;
     const id = Number(url.split('/').pop());
     assert.match((await independent.get('/access-requests')).body, new RegExp(INFO));
+    assert.match((await independent.get('/')).body, new RegExp(`Your access requests[\\s\\S]*${INFO}`), 'the home panel names it in the member’s words');
+    assert.equal((await (await as('red')).get('/')).body.includes(INFO), false);
     const page = await independent.get(url);
     assert.equal(page.statusCode, 200, page.body.slice(0, 3000));
     assert.match(page.body, new RegExp(`Request for “${INFO}”`));
@@ -173,11 +175,14 @@ describe('access requests on the web and over the API', () => {
     assert.equal(granted.statusCode, 303, /govuk-error-summary__list[\s\S]*?<\/ul>/.exec(granted.body)?.[0]);
     const before = await independent.get(url);
     assert.equal(before.body.includes('HOWGIVEN-88'), false, 'how it is given waits for the purpose to be confirmed');
+    const held = (await api('independent', 'GET', `/api/v1/access-requests/${id}`)).json() as { reasons: string | null };
+    assert.equal(held.reasons, null, 'over the API too');
     const confirmed = await independent.post(`${url}/confirm`, { version: String(r.version + 1), confirm: 'yes' });
     assert.equal(confirmed.statusCode, 303);
     const after = await independent.get(confirmed.headers.location!);
     assert.match(after.body, /HOWGIVEN-88/);
     assert.match(after.body, /how the information is given/);
+    assert.match(((await api('independent', 'GET', `/api/v1/access-requests/${id}`)).json() as { reasons: string }).reasons, /HOWGIVEN-88/);
 
     const log = await t.app.inject({ method: 'GET', url: '/public/disclosure-log' });
     assert.match(log.body, /Information requested by a member/);

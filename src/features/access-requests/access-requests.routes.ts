@@ -15,7 +15,7 @@ import { idFromParam } from '../directory/directory.schemas.ts';
 import { documentViewerOf } from '../documents/document-access.ts';
 import { visibleDocument } from '../documents/document-register.ts';
 import { listDocumentViews } from '../documents/document-views.repository.ts';
-import { inOfficeMember, isRequester, mayAdvise, mayDecide, maySeeRequest, seesEveryRequest } from './access-request-access.ts';
+import { inOfficeMember, isRequester, mayAdvise, mayDecide, maySeeRequest, reasonsHeldFrom, seesEveryRequest } from './access-request-access.ts';
 import { memberRecord } from './access-request-facts.ts';
 import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';
 import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
@@ -148,8 +148,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
       termLastDay: grantLastDay(null, r.memberTermEnd),
       officerView,
       information: r.documentId === null,
-      // How information is given is in the reasons, which reach the member once they confirm the purpose (115).
-      reasonsHeld: r.documentId === null && r.status === 'granted' && r.purposeConfirmedAt === null && !officerView,
+      reasonsHeld: reasonsHeldFrom(user, r),
       views: officerView && r.documentId !== null ? (await listDocumentViews(q, r.documentId)).filter((v) => v.accessRequestId === r.id) : [],
       mayAdvise: r.status === 'awaiting-advice' && mayAdvise(user),
       mayDecide: (r.status === 'awaiting-decision' || r.status === 'disputed') && mayDecide(user, r),

@@ -125,4 +125,10 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
     .returning('id')
     .executeTakeFirstOrThrow();
   await k.insertInto('document_views').values({ document_id: paper.id, file_version: 2, access_request_id: request.id, user_id: null, viewer: 'Cllr Ann Abbott', kind: 'view', at }).execute();
+  // A request for information that is no paper: no document, the member's words and the body it concerns.
+  await k.insertInto('access_requests').values({
+    document_id: null, information: 'Waste contract monitoring figures', information_body_id: body.id, member_id: members[0]!.id, requested_by_user_id: null, purpose: 'council-duties',
+    reason: 'For scrutiny.', personal_interest: false, facts_json: '{"memberOfBody":false}', answer_json: '{"outcome":"needs-facts"}', decider: 'monitoring-officer', decider_basis: 'local',
+    consult_json: '[]', clauses_json: '[]', status: 'awaiting-decision', created_at: at, updated_at: at,
+  }).execute();
 }
