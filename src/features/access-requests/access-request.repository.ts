@@ -7,27 +7,11 @@ import type { AccessRequest, Decider, DeciderBasis, Purpose, Status } from './ac
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
-export type NewAccessRequest = {
-  documentId: number | null;
-  information: string | null;
-  informationBodyId: number | null;
-  memberId: number;
-  requestedByUserId: number | null;
-  purpose: Purpose;
-  reason: string;
-  personalInterest: boolean;
-  facts: Record<string, unknown>;
-  answer: Decision;
-  decider: Decider;
-  deciderBasis: DeciderBasis;
-  consult: string[];
-  clauses: string[];
-  status: Status;
-  adviceFirst: boolean;
-  scrutinyDueOn: string | null;
-  reasons: string | null;
-  decidedBy: string | null;
-};
+/** What a new request stores: the request's own fields, before any name is joined or decision taken. */
+export type NewAccessRequest = Pick<
+  AccessRequest,
+  'documentId' | 'information' | 'informationBodyId' | 'memberId' | 'purpose' | 'reason' | 'personalInterest' | 'facts' | 'answer' | 'decider' | 'deciderBasis' | 'consult' | 'clauses' | 'status' | 'adviceFirst' | 'scrutinyDueOn' | 'reasons' | 'decidedBy'
+> & { requestedByUserId: number | null };
 
 export async function insertAccessRequest(q: Q, r: NewAccessRequest, at: string): Promise<number> {
   const decided = r.status === 'granted' || r.status === 'refused';

@@ -65,23 +65,11 @@ function toBriefing(r: BriefingRow): Briefing {
   };
 }
 
-export type NewBriefing = {
-  groupId: number;
-  requestedByMemberId: number;
-  officerId: number;
-  subject: string;
-  matter: string;
-  meetsOn: string;
-  attendees: string;
-  nonMembersPresent: boolean;
-  nonMembers: string | null;
-  partyBusiness: boolean;
-  subjectConsent: boolean;
-  offeredFromBriefingId: number | null;
-  profileId: string;
-  decision: StoredDecision;
-  duties: DutyToCarry[];
-};
+/** What a new briefing stores: the request as asked and answered, before anything happens to it. */
+export type NewBriefing = Pick<
+  Briefing,
+  'groupId' | 'requestedByMemberId' | 'officerId' | 'subject' | 'matter' | 'meetsOn' | 'attendees' | 'nonMembersPresent' | 'nonMembers' | 'partyBusiness' | 'subjectConsent' | 'offeredFromBriefingId' | 'profileId' | 'decision' | 'duties'
+>;
 
 export async function insertBriefing(q: Q, b: NewBriefing, at: string): Promise<number> {
   const row = await q
