@@ -17,7 +17,7 @@ describe('bar chart', () => {
 
   it('is an image named by its title and described', () => {
     assert.match(svg, /^<svg [^>]*role="img" aria-labelledby="c-title c-desc"/);
-    assert.match(svg, /<title id="c-title">Open &#60;now&#62; &#38; overdue<\/title><desc id="c-desc">Two services<\/desc>/);
+    assert.match(svg, /<title id="c-title">Open &lt;now&gt; &amp; overdue<\/title><desc id="c-desc">Two services<\/desc>/);
   });
 
   it('draws a bar for each value above nothing, to scale', () => {
@@ -28,5 +28,5 @@ describe('bar chart', () => {
     assert.ok(Math.abs(heights[0]! - 3 * heights[2]!) < 0.2, 'and three times two');
   });
 
-  it('escapes the labels', () => assert.match(svg, />Parks &#38; &#34;Gardens&#34;<\/text>/));
+  it('escapes the labels', () => assert.match(svg, />Parks &amp; &quot;Gardens&quot;<\/text>/));
 });

@@ -2,6 +2,8 @@
 // Each is an image with a title and a description for assistive technology; the page puts a table with the
 // same figures beside it, so nothing is shown only as a picture.
 
+import { escapeHtml } from './html-text.ts';
+
 export type BarSeries = { name: string; colour: string; values: (number | null)[] };
 
 export type BarChart = {
@@ -12,7 +14,6 @@ export type BarChart = {
   series: BarSeries[];
 };
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A round number at or above the largest value, so that the scale reads 0, ¼, ½, ¾ and the top. */
 function scaleTop(max: number): number {
@@ -51,18 +52,18 @@ export function barChartSvg(chart: BarChart): string {
     // A label longer than its slot is shortened; the table beside the chart has it in full.
     const fits = Math.max(4, Math.floor(slot / 7));
     const label = category.length > fits ? `${category.slice(0, fits - 1)}…` : category;
-    parts.push(`<text x="${(left + slot * c + slot / 2).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" font-size="${chart.categories.length > 8 ? 10 : 12}" fill="#0b0c0c">${escapeXml(label)}</text>`);
+    parts.push(`<text x="${(left + slot * c + slot / 2).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" font-size="${chart.categories.length > 8 ? 10 : 12}" fill="#0b0c0c">${escapeHtml(label)}</text>`);
   });
   let legendX = left;
   for (const series of chart.series) {
     parts.push(`<rect x="${legendX}" y="12" width="14" height="14" fill="${series.colour}"/>`);
-    parts.push(`<text x="${legendX + 20}" y="24" font-size="13" fill="#0b0c0c">${escapeXml(series.name)}</text>`);
+    parts.push(`<text x="${legendX + 20}" y="24" font-size="13" fill="#0b0c0c">${escapeHtml(series.name)}</text>`);
     legendX += 30 + series.name.length * 7.5;
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="nolan-chart" viewBox="0 0 ${width} ${height}" font-family="GDS Transport, arial, sans-serif" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" focusable="false">`,
-    `<title id="${chart.id}-title">${escapeXml(chart.title)}</title>`,
-    `<desc id="${chart.id}-desc">${escapeXml(chart.description)}</desc>`,
+    `<title id="${chart.id}-title">${escapeHtml(chart.title)}</title>`,
+    `<desc id="${chart.id}-desc">${escapeHtml(chart.description)}</desc>`,
     ...parts,
     '</svg>',
   ].join('');

@@ -12,15 +12,26 @@ import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
 import { govukMacros } from './govuk-macros.ts';
+import { escapeHtml } from './html-text.ts';
+import { prepareTemplateSource } from './template-source.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** Templates read from the file system, their text compacted and narrowed once (template-source.ts). */
+class PreparingLoader extends nunjucks.FileSystemLoader {
+  override getSource(name: string): nunjucks.LoaderSource {
+    const source = super.getSource(name);
+    return source && { ...source, src: prepareTemplateSource(source.src) };
+  }
+}
+
+// Autoescaping calls Nunjucks' lib.escape through the module's exports on every value a template writes. This
+// process renders only HTML through Nunjucks, so the one escape can also keep pages one byte a character.
+(nunjucks.lib as unknown as { escape(text: string): string }).escape = escapeHtml;
+
 export function createTemplateEnvironment(): nunjucks.Environment {
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader(
-      [path.join(root, 'src/web/views'), path.join(root, 'src/features'), path.join(root, 'node_modules/govuk-frontend/dist')],
-      { noCache: false },
-    ),
+    new PreparingLoader([path.join(root, 'src/web/views'), path.join(root, 'src/features'), path.join(root, 'node_modules/govuk-frontend/dist')], { noCache: false }),
     { autoescape: true, throwOnUndefined: false },
   );
   // Nunjucks' own trim uses /^\s*|\s*$/g, which is quadratic in a run of whitespace: GOV.UK's macros trim their

@@ -7,6 +7,7 @@ import { uploadAs, type Upload } from '../../../test/support/multipart.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments/attachment-check.ts';
 import { outlookMessage, SAMPLE_FILES } from './email/outlook-message.fixture.ts';
 import { addEnquiryCouncil, PASSWORD, type EnquiryCouncil } from './enquiry.fixture.ts';
+import { readable } from '../../../test/support/html.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const png = Buffer.from(SAMPLE_FILES.png);
@@ -193,7 +194,7 @@ describe('attachments on enquiries, and enquiries from an email', () => {
     const uploaded = await uploadAs(head, '/enquiries/from-email', {}, [{ fileName: 'light.msg', content: msg }]);
     assert.equal(uploaded.statusCode, 303, uploaded.body);
     const form = await head.get(String(uploaded.headers.location));
-    assert.match(form.body, /No member has the sender’s address/);
+    assert.match(readable(form.body), /No member has the sender’s address/);
     assert.doesNotMatch(form.body, /<option value="\d+" selected>/);
     assert.match(form.body, /value="Street light out"/);
     const missing = await uploadAs(head, String(uploaded.headers.location), { subject: 'Street light out', details: 'Out for a week.' }, []);

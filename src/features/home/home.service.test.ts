@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { readable } from '../../../test/support/html.ts';
 import { seedDemo, type DemoSeed } from '../demo/demo.service.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 import { changeMemberTerm } from '../directory/members.service.ts';
@@ -12,7 +13,7 @@ import { importCouncilProtocol } from '../protocol-document/protocol-document.se
 /** The home page's text, without markup. */
 function text(html: string): string {
   const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-  return main.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ');
+  return readable(main.replace(/<[^>]+>/g, ' ')).replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ');
 }
 
 describe('the home page for each role', () => {

@@ -5,6 +5,7 @@ import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts
 import { addEnquiryCouncil, PASSWORD, type EnquiryCouncil } from '../enquiries/enquiry.fixture.ts';
 import { logEnquiry } from '../enquiries/enquiry.service.ts';
 import { readSettings, DEFAULT_SETTINGS } from './settings.repository.ts';
+import { readable } from '../../../test/support/html.ts';
 
 describe('the council settings page', () => {
   let t: TestApp;
@@ -30,7 +31,7 @@ describe('the council settings page', () => {
     await clerk.get('/admin/settings');
     const bad = await clerk.post('/admin/settings', { closures: '29/12/2026\nboxing day', localEnquiryDays: '0', enquiryFollowUpDays: 'ten', referenceYear: 'lunar' });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /href="#closures">“boxing day” is not a date/);
+    assert.match(readable(bad.body), /href="#closures">“boxing day” is not a date/);
     assert.match(bad.body, /href="#localEnquiryDays">The local standard must be a whole number/);
     assert.match(bad.body, /href="#enquiryFollowUpDays">The follow-up window must be a whole number/);
     assert.match(bad.body, /href="#referenceYear">Select how references are numbered/);
