@@ -23,6 +23,20 @@ it('gives the UK date of each moment, in GMT and in BST', () => {
   }
 });
 
+it('gives each hour of the clock change its own date, asked in any order, many times over', () => {
+  // The clocks go forward at 01:00 UTC on 29 March 2026: from then on, midnight in London is 23:00 UTC.
+  const hours = [...Array(24 * 6).keys()].map((h) => new Date(Date.UTC(2026, 2, 27) + h * 3_600_000));
+  const expected = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+  for (let round = 0; round < 3; round += 1) {
+    for (const at of round === 1 ? [...hours].reverse() : hours) {
+      for (const minute of [0, 59]) {
+        const moment = new Date(at.getTime() + minute * 60_000);
+        assert.equal(ukDate(moment), expected(moment), moment.toISOString());
+      }
+    }
+  }
+});
+
 it('refuses an invalid date rather than answering with the last one', () => {
   ukDate(new Date('2026-01-15T12:00:00Z'));
   assert.throws(() => ukDate(new Date('not a date')), RangeError);

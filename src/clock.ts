@@ -22,18 +22,21 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
 // Made once: building a DateTimeFormat costs far more than formatting with one, and "today" is asked often.
 const ukDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-// The UK's offset from UTC changes only on the hour, so every instant of one UTC minute falls on one UK date; the
-// last minute's answer is kept, as a page asks the date of the same moment many times over.
-let lastMinute = Number.NaN;
-let lastDate = '';
+// The UK's offset from UTC changes only on the hour, so every instant of one UTC hour falls on one UK date. The
+// dates of the hours asked for are kept: a page asks the date of the same moment many times over, and a report
+// asks it of a year of timestamps, which share a few thousand hours.
+const ukDates = new Map<number, string>();
+const MAX_HOURS_KEPT = 50_000;
 
 export function ukDate(at: Date): string {
-  const minute = Math.floor(at.getTime() / 60_000);
-  if (minute !== lastMinute) {
-    lastDate = ukDateFormat.format(at);
-    lastMinute = minute;
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let date = ukDates.get(hour);
+  if (date === undefined) {
+    date = ukDateFormat.format(at);
+    if (ukDates.size >= MAX_HOURS_KEPT) ukDates.clear();
+    ukDates.set(hour, date);
   }
-  return lastDate;
+  return date;
 }
 
 export function isoNow(clock: Clock): string {

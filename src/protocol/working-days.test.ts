@@ -20,6 +20,7 @@ import {
   workingDaysAfter,
   workingDaysBefore,
   workingDaysBetween,
+  workingDaysCounter,
 } from './working-days.ts';
 import type { Nation, WorkingCalendar } from './working-days.ts';
 
@@ -224,6 +225,25 @@ describe('working days between two dates', () => {
 
   it('2027 Christmas week: 3 working days after Friday 24 December in every nation', () => {
     for (const nation of NATIONS) assert.equal(workingDaysBetween(calendars[nation], '2027-12-24', '2027-12-31'), 3, nation);
+  });
+});
+
+describe('working days between many pairs of dates, counted once', () => {
+  it('gives workingDaysBetween for pairs asked in any order, across years, either way round, with closure days', () => {
+    const council = workingCalendar({ nation: 'scotland', closures: ['2026-12-29', '2026-12-30'] });
+    const count = workingDaysCounter(council);
+    // A spread that makes the count start in 2026 and then reach back to 2023 and on to 2029.
+    const days = [...Array(400).keys()].map((i) => new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 2400 - 1100) * 86_400_000).toISOString().slice(0, 10));
+    for (let i = 0; i < days.length; i += 1) {
+      const [from, to] = [days[i]!, days[(i * 31 + 7) % days.length]!];
+      assert.equal(count(from, to), workingDaysBetween(council, from, to), `${from} to ${to}`);
+    }
+    assert.equal(count('2026-12-24', '2026-12-31'), workingDaysBetween(council, '2026-12-24', '2026-12-31'));
+    assert.equal(count('2026-03-02', '2026-03-02'), 0);
+  });
+
+  it('names a date it cannot read', () => {
+    assert.throws(() => workingDaysCounter(englandAndWales)('2026-02-30', '2026-03-02'), /from/);
   });
 });
 

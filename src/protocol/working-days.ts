@@ -73,6 +73,31 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: 
   return sign * count;
 }
 
+/**
+ * workingDaysBetween for many pairs of days on one calendar, as the statistics ask it of a year of answers: each
+ * day is looked at once and kept as a running count, so that every answer after that is one subtraction.
+ */
+export function workingDaysCounter(calendar: WorkingCalendar): (from: string, to: string) => number {
+  // running[i]: the working days after `base`, up to and including base + i.
+  let base = 0;
+  let running = new Int32Array(0);
+  const cover = (low: number, high: number) => {
+    if (running.length && low >= base && high < base + running.length) return;
+    // A year either side as well, so that a spread of dates arriving in any order rebuilds the count rarely.
+    const first = Math.min(low, running.length ? base : low) - 366;
+    const last = Math.max(high, running.length ? base + running.length - 1 : high) + 366;
+    running = new Int32Array(last - first + 1);
+    for (let i = 1; i < running.length; i += 1) running[i] = running[i - 1]! + (notCountedBecause(calendar, first + i) === null ? 1 : 0);
+    base = first;
+  };
+  return (from, to) => {
+    const first = dayNumber(from, 'from');
+    const last = dayNumber(to, 'to');
+    cover(Math.min(first, last), Math.max(first, last));
+    return running[last - base]! - running[first - base]!;
+  };
+}
+
 /** addWorkingDays with its working: every day after start up to the deadline, counted or skipped and why. */
 export function explainWorkingDays(calendar: WorkingCalendar, start: string, n: number): WorkingDaysExplanation {
   const explanation: WorkingDaysExplanation = { deadline: start, counted: [], skipped: [] };

@@ -3,7 +3,7 @@
 // (counted with the council's calendar: its nation's bank holidays and its closure days); and per service,
 // how many are open and overdue now. Pure: the rows and the calendar come in, the figures go out.
 import { ukDate } from '../../clock.ts';
-import { workingDaysBetween, type WorkingCalendar } from '../../protocol/working-days.ts';
+import { workingDaysCounter, type WorkingCalendar } from '../../protocol/working-days.ts';
 import { OPEN_STATUSES } from './enquiry.types.ts';
 import { RUNNING_STATUSES, type StatisticsRow } from './enquiry-query.repository.ts';
 
@@ -59,6 +59,7 @@ export function statisticsTally(calendar: WorkingCalendar, today: string): { add
   const inPeriod = new Set(months);
   const services = new Map<string, ServiceKey & { total: Tally; open: number; overdue: number; months: Map<string, Tally> }>();
   const byMonth = new Map(months.map((m) => [m, emptyTally()]));
+  const workingDaysBetween = workingDaysCounter(calendar);
   const serviceOf = (r: StatisticsRow) => {
     const key = `${r.serviceId ?? 'none'}`;
     let s = services.get(key);
@@ -73,7 +74,7 @@ export function statisticsTally(calendar: WorkingCalendar, today: string): { add
       const answeredOn = ukDate(new Date(r.answeredAt));
       const month = answeredOn.slice(0, 7);
       if (inPeriod.has(month)) {
-        const days = workingDaysBetween(calendar, r.receivedOn, answeredOn);
+        const days = workingDaysBetween(r.receivedOn, answeredOn);
         for (const t of [byMonth.get(month)!, service.months.get(month)!, service.total]) {
           t.answered += 1;
           t.days.push(days);
