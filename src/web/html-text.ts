@@ -1,28 +1,28 @@
-// Text put into a page, escaped so that the page stays a string of one-byte characters.
+// Text put into a page, escaped so that the page stays plain ASCII.
 //
 // V8 keeps a string whose every character is below U+0100 at one byte a character; a single curly apostrophe
 // (U+2019, common in council data: "Children’s Services", "St Mark’s") makes the whole rendered page two bytes a
-// character, so every concatenation copies twice the bytes and writing it out needs a UTF-16 to UTF-8 pass. A page
-// of the enquiry list cost a fifth more CPU that way. Characters above U+00FF are written as numeric character
-// references instead: browsers show exactly the same text, and the page stays one byte a character.
+// character, so every concatenation copies twice the bytes, and any character outside ASCII means a conversion
+// when the page is written out as UTF-8. Characters outside ASCII are written as numeric character references
+// instead: browsers show exactly the same text, and the page goes out byte for byte as it was built.
 
 const NEEDS_ESCAPING = /[&"'<>\\\u0080-\uffff]/;
 const ESCAPED = /[&"'<>\\]|[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
-const WIDE = /[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
-const NEEDS_WIDENING = /[\u0080-\uffff]/;
+const NOT_ASCII = /[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
+const HAS_NON_ASCII = /[\u0080-\uffff]/;
 
 // The same entities Nunjucks' autoescaping writes, so that markup written in code matches the macros' output.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
 
 const reference = (character: string): string => ENTITIES[character] ?? `&#${character.codePointAt(0)};`;
 
-/** Escapes text for HTML as Nunjucks does, and writes any character above U+00FF as a character reference. */
+/** Escapes text for HTML as Nunjucks does, and writes any character outside ASCII as a character reference. */
 export function escapeHtml(text: string): string {
   // Most values need no escaping: testing first is cheaper than a replace that finds nothing.
   return NEEDS_ESCAPING.test(text) ? text.replace(ESCAPED, reference) : text;
 }
 
-/** Markup that is already safe, with any character above U+00FF written as a character reference. */
+/** Markup that is already safe, with any character outside ASCII written as a character reference. */
 export function narrowMarkup(html: string): string {
-  return NEEDS_WIDENING.test(html) ? html.replace(WIDE, reference) : html;
+  return HAS_NON_ASCII.test(html) ? html.replace(NOT_ASCII, reference) : html;
 }

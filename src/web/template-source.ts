@@ -5,9 +5,9 @@ import { narrowMarkup } from './html-text.ts';
 const TEMPLATE_TAG = /(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\})/;
 
 /**
- * Each run of whitespace holding a line break becomes the line break alone: indentation and blank lines were a
- * sixth of a list page's bytes, and a browser renders the run and the line break the same. Templates holding
- * preformatted text (a textarea, a pre) are left as they are.
+ * Each run of whitespace holding a line break becomes the line break alone: the templates' indentation and blank
+ * lines were 3 KB of the enquiry list's 52 KB, and a browser renders the run and the line break the same.
+ * Templates holding preformatted text (a textarea, a pre) are left as they are.
  */
 function compactText(text: string): string {
   return text.replace(/[ \t]*\n\s*/g, '\n');
