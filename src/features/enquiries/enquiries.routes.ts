@@ -18,6 +18,7 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListScope } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
+import { readListNames, type ListNames } from './enquiry-list.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS } from './enquiry.types.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
@@ -59,6 +60,12 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   // Whose enquiries a reader sees follows line management, which changes rarely: read at most every 30 seconds.
   const listScopes = app.readCache<ListScope>(30_000, ['officers']);
   const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
+  // The names the list shows, read at most every 30 seconds, and again at once if a page names someone new.
+  const listNames = app.readCache<ListNames>(30_000, ['members', 'wards', 'services', 'officers']);
+  const names = async (fresh: boolean) => {
+    if (fresh) listNames.clear();
+    return listNames.through('names', () => readListNames(q));
+  };
   const today = () => ukDate(deps.clock.now());
   const calendar = async () => ({ nation: (await councilSummary(q))?.nation ?? 'england-and-wales', closures: (await readSettings(q)).closures });
 
@@ -71,7 +78,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     });
     const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, lists, day, PAGE_SIZE);
     const remember = (key: string, count: () => Promise<number>) => listCounts.through(key, count);
-    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember });
+    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     // Past the counting limit the last page is unknown: there is a next page while this one is full.
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));

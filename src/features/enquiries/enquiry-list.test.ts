@@ -13,7 +13,7 @@ import { findUserByEmail } from '../accounts/users.repository.ts';
 import { resolveCurrentUser } from '../accounts/current-user.ts';
 import { seedEnquiries } from '../../../bench/enquiry-seed.ts';
 import { listScopeFor } from './enquiry-access.ts';
-import { COUNT_LIMIT, listEnquiries } from './enquiry-list.repository.ts';
+import { COUNT_LIMIT, listEnquiries, readListNames } from './enquiry-list.repository.ts';
 import { filteredEnquiries, statisticsRows, type ListFilter } from './enquiry-query.repository.ts';
 import { STATUSES } from './enquiry.types.ts';
 
@@ -110,6 +110,45 @@ describe('the enquiry list read from its indexes', () => {
     } finally {
       await db.kysely.updateTable('enquiries').set({ subject: first.subject }).where('id', '=', first.id).execute();
       await db.kysely.updateTable('enquiries').set({ status: closed.status }).where('id', '=', closed.id).execute();
+    }
+  });
+
+  it('names each row as the directory does, and reads the names again when those kept lack one', async () => {
+    const scope = await listScopeFor(db.kysely, readers['democratic-services']!);
+    const filter: ListFilter = { limit: 50, offset: 0 };
+    const joined = async (ids: number[]) => {
+      const rows = await db.kysely
+        .selectFrom('enquiries as e')
+        .innerJoin('members as m', 'm.id', 'e.member_id')
+        .leftJoin('wards as w', 'w.id', 'e.ward_id')
+        .leftJoin('services as s', 's.id', 'e.service_id')
+        .leftJoin('officers as o', 'o.id', 'e.assigned_officer_id')
+        .select(['e.id', 'm.full_name as memberName', 'w.name as wardName', 's.name as serviceName', 'o.full_name as assignedOfficerName'])
+        .where('e.id', 'in', ids)
+        .execute();
+      return new Map(rows.map(({ id, ...names }) => [id, names]));
+    };
+    const page = await listEnquiries(db.kysely, scope, filter);
+    const expected = await joined(page.items.map((i) => i.id));
+    for (const item of page.items) assert.deepEqual({ memberName: item.memberName, wardName: item.wardName, serviceName: item.serviceName, assignedOfficerName: item.assignedOfficerName }, expected.get(item.id), `enquiry ${item.id}`);
+
+    // Names kept from before a member joined the council: asked fresh once, and only then.
+    const kept = await readListNames(db.kysely);
+    const newcomer = await db.kysely.insertInto('members').values({ full_name: 'Cllr Newly Elected', term_start: '2026-11-01', term_end: '2030-05-01', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    const first = await db.kysely.selectFrom('enquiries').select(['id', 'member_id']).where('id', '=', page.items[0]!.id).executeTakeFirstOrThrow();
+    await db.kysely.updateTable('enquiries').set({ member_id: newcomer.id }).where('id', '=', first.id).execute();
+    try {
+      const asked: boolean[] = [];
+      const names = async (fresh: boolean) => (asked.push(fresh), fresh ? readListNames(db.kysely) : kept);
+      const again = await listEnquiries(db.kysely, scope, filter, { names });
+      assert.equal(again.items.find((i) => i.id === first.id)!.memberName, 'Cllr Newly Elected');
+      assert.deepEqual(asked, [false, true]);
+      asked.length = 0;
+      await listEnquiries(db.kysely, scope, { ...filter, offset: 50 }, { names: async (fresh) => (asked.push(fresh), readListNames(db.kysely)) });
+      assert.deepEqual(asked, [false], 'names that are all there are not read again');
+    } finally {
+      await db.kysely.updateTable('enquiries').set({ member_id: first.member_id }).where('id', '=', first.id).execute();
+      await db.kysely.deleteFrom('members').where('id', '=', newcomer.id).execute();
     }
   });
 

@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Deadline, Enquiry, EnquiryEvent, EnquiryListItem, EnquiryStatus, Routing } from './enquiry.types.ts';
-import { toListItem } from './enquiry-list.repository.ts';
+import { listColumns, namedItems } from './enquiry-list.repository.ts';
 import { OPEN_FLAG } from './enquiry-query.repository.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
@@ -289,9 +289,8 @@ export async function orphanedEnquiries(q: Q, day: string, shown: number): Promi
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   if (!Number(n)) return { count: 0, first: [] };
-  const firstIds = orphaned(q, day).select('e.id').orderBy('e.received_at').orderBy('e.id').limit(shown);
-  const rows = await selectEnquiries(q).where('e.id', 'in', firstIds).orderBy('e.received_at').orderBy('e.id').execute();
-  return { count: Number(n), first: rows.map(toListItem) };
+  const rows = await listColumns(orphaned(q, day)).orderBy('e.received_at').orderBy('e.id').limit(shown).execute();
+  return { count: Number(n), first: await namedItems(q, rows) };
 }
 
 export type MeetingContact = { memberId: number; name: string; role: string };
