@@ -17,6 +17,8 @@ describe('starting Nolan', () => {
     const serving = servingCommand();
     assert.equal(serving.script, 'src/main.ts');
     assert.equal(serving.env.MALLOC_ARENA_MAX, '2');
+    assert.equal(serving.env.MALLOC_MMAP_THRESHOLD_, '65536');
+    assert.equal(serving.env.MALLOC_TRIM_THRESHOLD_, '131072');
     assert.ok(serving.nodeFlags.some((flag) => /^--max-semi-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
     assert.ok(serving.nodeFlags.some((flag) => /^--max-old-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
   });
