@@ -1,10 +1,10 @@
 // The Content-Security-Policy header: scripts only from Nolan itself, and the two inline ones the layout needs
 // carrying a nonce made afresh for each response. Helmet's policy is built once here with the nonce as a function
-// of the response; @fastify/helmet's own nonce option rebuilds the whole policy on every request.
+// of the response, rather than rebuilt on every request.
 import { randomFillSync } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { fastifyHelmet } from '@fastify/helmet';
+import helmet from 'helmet';
 
 const NONCE_BYTES = 16;
 // Random bytes drawn 256 nonces at a time: one call into the system's generator rather than one per response.
@@ -21,11 +21,18 @@ export function freshNonce(): string {
   return nonce;
 }
 
+declare module 'fastify' {
+  interface FastifyReply {
+    /** The nonce the page's inline scripts carry, as the Content-Security-Policy header names it. */
+    cspNonce: { script: string; style: string } | null;
+  }
+}
+
 const NONCE = Symbol('cspNonce');
 type WithNonce = ServerResponse & { [NONCE]?: string };
 
 export function installCsp(app: FastifyInstance, options: { secure: boolean }): void {
-  const policy = fastifyHelmet.contentSecurityPolicy({
+  const policy = helmet.contentSecurityPolicy({
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", (_request: unknown, response: unknown) => `'nonce-${(response as WithNonce)[NONCE]}'`],
@@ -40,6 +47,7 @@ export function installCsp(app: FastifyInstance, options: { secure: boolean }): 
       upgradeInsecureRequests: options.secure ? [] : null,
     },
   });
+  app.decorateReply('cspNonce', null);
   app.addHook('onRequest', (request, reply, done) => {
     const nonce = freshNonce();
     reply.cspNonce = { script: nonce, style: nonce };

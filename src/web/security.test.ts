@@ -32,6 +32,12 @@ describe('security headers, error pages and the API', () => {
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
     assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
     assert.equal(response.headers['referrer-policy'], 'same-origin');
+    // Helmet's other defaults, on every response, error pages too.
+    const expected = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'origin-agent-cluster': '?1', 'x-dns-prefetch-control': 'off', 'x-download-options': 'noopen', 'x-permitted-cross-domain-policies': 'none', 'x-xss-protection': '0' };
+    for (const page of [response, await t.app.inject({ method: 'GET', url: '/no-such-page' })]) {
+      for (const [name, value] of Object.entries(expected)) assert.equal(page.headers[name], value, `${page.statusCode}: ${name}`);
+      assert.equal(page.headers['strict-transport-security'], undefined, 'no HSTS over plain HTTP');
+    }
     assert.doesNotMatch(csp, /upgrade-insecure-requests/, 'plain HTTP is not upgraded');
   });
 
