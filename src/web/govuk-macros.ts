@@ -4,6 +4,7 @@
 // costs a JSON.stringify of its parameters and a map lookup. Templates that call macros this way also avoid
 // `{% from … import %}`, which re-runs the macro file on every render.
 import nunjucks from 'nunjucks';
+import { narrowMarkup } from './html-text.ts';
 
 type Macro = (params: unknown) => nunjucks.runtime.SafeString;
 
@@ -50,7 +51,8 @@ export function govukMacros(env: nunjucks.Environment): (component: string, para
     if (known) return known;
     let macro = macros.get(component);
     if (!macro) macros.set(component, (macro = load(component)));
-    const html = new nunjucks.runtime.SafeString(compactMarkup(String(macro(params))));
+    // Markup handed in through `html` parameters (built in code, or a template's string) is made ASCII here too.
+    const html = new nunjucks.runtime.SafeString(narrowMarkup(compactMarkup(String(macro(params)))));
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();
     remembered.set(key, html);
     return html;

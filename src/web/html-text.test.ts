@@ -57,4 +57,11 @@ describe('a rendered page', () => {
     const text = readable(html);
     for (const shown of ['Ynys Môn’s Council', 'Children’s Services', 'St Mark’s', 'value="naïve “search”"', 'Cartref – Home', '© Ynys']) assert.ok(text.includes(shown), shown);
   });
+
+  it('holds nothing outside ASCII where a macro is handed markup built elsewhere', () => {
+    const env = createTemplateEnvironment();
+    const html = env.renderString('{{ govuk("inset-text", { html: markup }) }}{{ govuk("inset-text", { html: \'<p>The group’s “notes”</p>\' }) }}', { markup: '<a href="/briefings/1">another group’s briefing</a>' });
+    assert.ok(!NOT_ASCII.test(html), `not ASCII: ${NOT_ASCII.exec(html)?.[0]}`);
+    assert.match(readable(html), /another group’s briefing<\/a>[\s\S]*The group’s “notes”/);
+  });
 });

@@ -26,7 +26,7 @@ class PreparingLoader extends nunjucks.FileSystemLoader {
 }
 
 // Autoescaping calls Nunjucks' lib.escape through the module's exports on every value a template writes. This
-// process renders only HTML through Nunjucks, so the one escape can also keep pages one byte a character.
+// process renders only HTML through Nunjucks, so the one escape can also keep pages plain ASCII (html-text.ts).
 (nunjucks.lib as unknown as { escape(text: string): string }).escape = escapeHtml;
 
 export function createTemplateEnvironment(): nunjucks.Environment {

@@ -3,8 +3,8 @@
 // is read already in queue order, as one index range for its open enquiries or one for each status, and only as
 // far as the page needs; one statement unites the ranges and cuts the page. The names the list shows (members,
 // wards, services, officers) come from the directory's few rows, read apart and kept by the caller, rather than
-// joined to every page. A page therefore costs the same over a hundred enquiries or a million. A word search narrows by the text index first and sorts
-// what it finds (filteredEnquiries in enquiry-query.repository.ts).
+// joined to every page. A page therefore costs the same over a hundred enquiries or a million. A word search
+// narrows by the text index first and sorts what it finds (filteredEnquiries in enquiry-query.repository.ts).
 import { sql, type CompiledQuery, type InferResult, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { filterConditions, filteredEnquiries, OPEN_FLAG, RUNNING_STATUSES, type ListFilter, type ListScope } from './enquiry-query.repository.ts';
@@ -213,7 +213,8 @@ export function toListItem(r: ListRow, names: ListNames): EnquiryListItem {
 /** The rows as list items, with names kept by the caller, or read afresh when those lack one of them. */
 export async function namedItems(q: Q, rows: ListRow[], names?: (fresh: boolean) => Promise<ListNames>): Promise<EnquiryListItem[]> {
   let known = names ? await names(false) : await readListNames(q);
-  if (!namesAll(rows, known)) known = names ? await names(true) : known;
+  // Names read just now are as fresh as they come; kept ones are read again once.
+  if (names && !namesAll(rows, known)) known = await names(true);
   return rows.map((r) => toListItem(r, known));
 }
 
