@@ -29,6 +29,17 @@ describe('GOV.UK macros called through govuk()', () => {
     });
   }
 
+  it('serves a frozen parameters object by identity, and a changed copy afresh', () => {
+    const params = Object.freeze({ id: 'ward', name: 'ward', label: Object.freeze({ text: 'Ward' }), items: Object.freeze([Object.freeze({ value: 1, text: 'Abbey', selected: true })]) });
+    const first = env.renderString('{{ govuk("select", params) }}', { params });
+    assert.match(first, /<option value="1" selected>Abbey<\/option>/);
+    assert.equal(env.renderString('{{ govuk("select", params) }}', { params }), first);
+    const other = { ...params, items: [{ value: 2, text: 'Brook', selected: true }] };
+    assert.match(env.renderString('{{ govuk("select", params) }}', { params: other }), /<option value="2" selected>Brook<\/option>/);
+    // The same object handed to another component is that component's markup, not the select's.
+    assert.doesNotMatch(env.renderString('{{ govuk("input", params) }}', { params }), /<select/);
+  });
+
   it('refuses a name that is not a GOV.UK component', () => {
     assert.throws(() => env.renderString('{{ govuk("../../etc", {}) }}', {}), /not a GOV.UK component name/);
     assert.throws(() => env.renderString('{{ govuk("no-such-thing", {}) }}', {}));

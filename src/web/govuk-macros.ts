@@ -2,7 +2,9 @@
 // pure function of its parameters, and the same few calls recur on every page: the header and navigation, the
 // skip link, the list's filters. Rendering one through Nunjucks costs tens to hundreds of microseconds; a repeat
 // costs a JSON.stringify of its parameters and a map lookup. Templates that call macros this way also avoid
-// `{% from … import %}`, which re-runs the macro file on every render.
+// `{% from … import %}`, which re-runs the macro file on every render. A frozen parameters object (one a route
+// makes once and passes on every page, such as the list's filter selects) is found by identity, without even the
+// JSON key; objects made afresh by each render are not tracked.
 import nunjucks from 'nunjucks';
 import { narrowMarkup } from './html-text.ts';
 
@@ -28,6 +30,7 @@ export function compactMarkup(html: string): string {
 export function govukMacros(env: nunjucks.Environment): (component: string, params: unknown) => nunjucks.runtime.SafeString {
   const macros = new Map<string, Macro>();
   const remembered = new Map<string, nunjucks.runtime.SafeString>();
+  const byIdentity = new WeakMap<object, { component: string; html: nunjucks.runtime.SafeString }>();
 
   function load(component: string): Macro {
     if (!/^[a-z]+(-[a-z]+)*$/.test(component)) throw new Error(`not a GOV.UK component name: ${component}`);
@@ -46,6 +49,15 @@ export function govukMacros(env: nunjucks.Environment): (component: string, para
   }
 
   return (component, params) => {
+    if (typeof params !== 'object' || params === null || !Object.isFrozen(params)) return rendered(component, params);
+    const same = byIdentity.get(params);
+    if (same?.component === component) return same.html;
+    const html = rendered(component, params);
+    byIdentity.set(params, { component, html });
+    return html;
+  };
+
+  function rendered(component: string, params: unknown): nunjucks.runtime.SafeString {
     const key = `${component}\u0000${JSON.stringify(params)}`;
     const known = remembered.get(key);
     if (known) return known;
@@ -56,5 +68,5 @@ export function govukMacros(env: nunjucks.Environment): (component: string, para
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();
     remembered.set(key, html);
     return html;
-  };
+  }
 }

@@ -2,7 +2,7 @@
 // text is compacted and narrowed when the template is loaded, and a whole page holds nothing outside ASCII.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, narrowMarkup } from './html-text.ts';
+import { escapeHtml, narrowMarkup, pageBytes } from './html-text.ts';
 import { prepareTemplateSource } from './template-source.ts';
 import { createTemplateEnvironment } from './views.ts';
 import { readable } from '../../test/support/html.ts';
@@ -21,6 +21,15 @@ describe('escaping text for a page', () => {
     const text = 'Children’s Services – “quoted” 😀 Siân';
     assert.equal(readable(escapeHtml(text)), text);
     assert.equal(readable(narrowMarkup(`<p class="x">${text}</p>`)), `<p class="x">${text}</p>`);
+  });
+});
+
+describe('a page as it is sent', () => {
+  it('is the UTF-8 of the page, whether or not it is plain ASCII', () => {
+    for (const html of ['<p>St Mark&#8217;s</p>', '<p>St Mark’s, Ynys Môn</p>', '<p>\u{1F600} and é</p>', '']) {
+      assert.deepEqual(pageBytes(html), Buffer.from(html, 'utf8'), html);
+      assert.equal(pageBytes(html).toString('utf8'), html);
+    }
   });
 });
 
@@ -47,7 +56,11 @@ describe('a rendered page', () => {
       total: 0,
       views: [{ id: 'open', text: 'Open', href: '/enquiries' }],
       view: 'open',
-      choices: { services: [{ value: '1', text: 'Children’s Services' }], officers: [{ value: '', text: 'Any officer' }], wards: [{ value: '2', text: 'St Mark’s' }] },
+      filters: {
+        service: { id: 'service', name: 'service', label: { text: 'Service' }, items: [{ value: '1', text: 'Children’s Services' }] },
+        officer: { id: 'officer', name: 'officer', label: { text: 'Assigned officer' }, items: [{ value: '', text: 'Any officer' }] },
+        ward: { id: 'ward', name: 'ward', label: { text: 'Ward' }, items: [{ value: '2', text: 'St Mark’s' }] },
+      },
       values: { q: 'naïve “search”' },
       pagination: { page: 1, pages: 1 },
       cspNonce: 'n',

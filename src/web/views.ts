@@ -12,7 +12,7 @@ import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
 import { govukMacros } from './govuk-macros.ts';
-import { escapeHtml } from './html-text.ts';
+import { escapeHtml, pageBytes } from './html-text.ts';
 import { prepareTemplateSource } from './template-source.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -93,7 +93,7 @@ export function installViews(app: FastifyInstance, deps: Deps): nunjucks.Environ
       cspNonce: this.cspNonce?.script,
       requestId: request.id,
     });
-    return this.type('text/html; charset=utf-8').send(html);
+    return this.type('text/html; charset=utf-8').send(pageBytes(html));
   });
   return env;
 }

@@ -96,6 +96,15 @@ describe('the enquiry pages', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /href="#view">Choose which enquiries to show/);
     assert.match(bad.body, /href="#ward">Select a ward from the list/);
+    assert.match(bad.body, /id="ward-error"[^]*Select a ward from the list[^]*<select class="govuk-select govuk-select--error" id="ward"/);
+    // Each choice shows itself selected, and no other, however often the same selects are served.
+    const selected = (body: string) => /<select[^>]*id="ward"[^]*?<\/select>/.exec(body)![0].match(/<option value="[^"]*" selected>[^<]*/g) ?? [];
+    for (let i = 0; i < 2; i++) {
+      assert.deepEqual(selected((await clerk.get(`/enquiries?ward=${c.wards.brook}`)).body), [`<option value="${c.wards.brook}" selected>Brookside`]);
+      assert.deepEqual(selected((await clerk.get(`/enquiries?ward=${c.wards.abbey}`)).body), [`<option value="${c.wards.abbey}" selected>Abbey`]);
+      assert.deepEqual(selected((await clerk.get('/enquiries')).body), []);
+    }
+    assert.doesNotMatch((await clerk.get('/enquiries')).body, /govuk-select--error/);
   });
 
   it('says when a page is past the end of the list, and links back to the first', async () => {

@@ -41,14 +41,43 @@ function userOf(request: FastifyRequest): CurrentUser {
 
 type DirectoryLists = { wards: Ward[]; services: Service[]; officers: Officer[] };
 
-/** The list's three filters as GOV.UK select items, the chosen one selected. */
-function filterChoices(lists: DirectoryLists, params: ListParams) {
+type Select = { id: string; name: string; label: { text: string }; items: { value: string | number; text: string; selected?: boolean }[]; errorMessage?: { text: string } };
+type FilterSelects = { service: Select; officer: Select; ward: Select };
+
+/** The list's three filters as GOV.UK select parameters, the chosen one selected, any error against its field. */
+function filterSelects(lists: DirectoryLists, params: ListParams, errors?: { fields: Record<string, { text: string } | undefined> }): FilterSelects {
   const item = (value: string | number, text: string, chosen: string) => ({ value, text, selected: chosen === String(value) });
+  const select = (name: keyof FilterSelects, label: string, items: Select['items']): Select => ({ id: name, name, label: { text: label }, items, errorMessage: errors?.fields[name] });
   return {
-    services: [{ value: '', text: 'Any service' }, item('none', 'No service given', params.service), ...lists.services.map((s) => item(s.id, s.name, params.service))],
-    officers: [{ value: '', text: 'Any officer' }, item('none', 'Not yet assigned', params.officer), ...lists.officers.map((o) => item(o.id, o.fullName, params.officer))],
-    wards: [{ value: '', text: 'Any ward' }, ...lists.wards.map((w) => item(w.id, w.name, params.ward))],
+    service: select('service', 'Service', [{ value: '', text: 'Any service' }, item('none', 'No service given', params.service), ...lists.services.map((s) => item(s.id, s.name, params.service))]),
+    officer: select('officer', 'Assigned officer', [{ value: '', text: 'Any officer' }, item('none', 'Not yet assigned', params.officer), ...lists.officers.map((o) => item(o.id, o.fullName, params.officer))]),
+    ward: select('ward', 'Ward', [{ value: '', text: 'Any ward' }, ...lists.wards.map((w) => item(w.id, w.name, params.ward))]),
   };
+}
+
+/**
+ * The selects without errors, made once per reading of the directory and choice of filters, and frozen. Handing
+ * govuk() the same frozen objects lets it find their markup by identity, rather than writing out seventy-odd
+ * officers as its key on every page.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
+const rememberedSelects = new WeakMap<DirectoryLists, Map<string, FilterSelects>>();
+const MAX_REMEMBERED_SELECTS = 200;
+
+function sharedFilterSelects(lists: DirectoryLists, params: ListParams): FilterSelects {
+  let byChoice = rememberedSelects.get(lists);
+  if (!byChoice) rememberedSelects.set(lists, (byChoice = new Map()));
+  const key = `${params.service}\u0000${params.officer}\u0000${params.ward}`;
+  let selects = byChoice.get(key);
+  if (!selects) {
+    if (byChoice.size >= MAX_REMEMBERED_SELECTS) byChoice.clear();
+    byChoice.set(key, (selects = deepFreeze(filterSelects(lists, params))));
+  }
+  return selects;
 }
 
 export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
@@ -81,6 +110,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     // Past the counting limit the last page is unknown: there is a next page while this one is full.
+    const errors = problems.length ? formErrors(problems) : undefined;
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
@@ -90,12 +120,12 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       searched: Boolean(params.q),
       view: params.view,
       views: LIST_VIEWS.map(([id, text]) => ({ id, text, href: listHref({ ...params, view: id }) })),
-      choices: filterChoices(lists, params),
+      filters: problems.length ? filterSelects(lists, params, errors) : sharedFilterSelects(lists, params),
       values: { ...params, ...dates },
       reports: user.officerId !== null || oversees(user),
       pastEnd: page > 1 && !items.length && !problems.length,
       pagination: { page, pages, first: listHref({ ...params, page: 1 }), previous: page > 1 ? listHref({ ...params, page: page - 1 }) : null, next: page < pages ? listHref({ ...params, page: page + 1 }) : null },
-      errors: problems.length ? formErrors(problems) : undefined,
+      errors,
     });
   });
 
