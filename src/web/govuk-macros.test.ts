@@ -11,6 +11,7 @@ describe('GOV.UK macros called through govuk()', () => {
   const cases: [string, string, Record<string, unknown>][] = [
     ['select', 'govukSelect', { id: 'ward', name: 'ward', label: { text: 'Ward' }, items: [{ value: '', text: 'Any ward' }, { value: 3, text: 'Abbey & <Brook>', selected: true }], errorMessage: { text: 'Select a ward from the list' } }],
     ['date-input', 'govukDateInput', { id: 'from', namePrefix: 'from', fieldset: { legend: { text: 'Received on or after' } }, items: [{ name: 'day', value: '4' }, { name: 'month', value: '' }, { name: 'year', value: '2026' }] }],
+    ['input', 'govukInput', { id: 'q', name: 'q', type: 'search', label: { text: 'Search' }, value: 'pothole' }],
     ['pagination', 'govukPagination', { previous: { href: '/enquiries?page=1' }, next: { href: '/enquiries?page=3' } }],
     ['textarea', 'govukTextarea', { id: 'details', name: 'details', label: { text: 'Details' }, value: 'First line\n\n    indented < line\n  last' }],
   ];
@@ -26,6 +27,7 @@ describe('GOV.UK macros called through govuk()', () => {
       assert.equal(rendered(called()), rendered(imported), 'only whitespace a browser ignores was cut');
       if (component === 'textarea') assert.equal(called(), imported, 'a textarea keeps its value exactly');
       else assert.ok(called().length < imported.length, 'the indentation was cut');
+      assert.doesNotMatch(called(), /<[a-z]+\s*\n\s*\n/, 'no blank lines are left inside a tag');
     });
   }
 

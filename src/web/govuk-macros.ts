@@ -17,14 +17,16 @@ function macroName(component: string): string {
 }
 
 /**
- * A macro's markup with each run of whitespace that holds a line break, next to a tag, cut to the line break: the
- * macros' indentation was a quarter of a list page's bytes. Browsers render such a run and a lone line break the
- * same, except in preformatted text, so markup holding a textarea or pre is left as it is. Values are escaped
- * (`<` and `>` within them are entities), so a raw `<` or `>` is always a tag's edge.
+ * A macro's markup with each run of whitespace that holds a line break, next to a tag or after a tag's name, cut
+ * to the line break: the macros' indentation was a quarter of a list page's bytes. Browsers render such a run and
+ * a lone line break the same, except in preformatted text, so markup holding a textarea or pre is left as it is.
+ * Values are escaped (`<` and `>` within them are entities), so a raw `<` or `>` is always a tag's edge.
  */
 export function compactMarkup(html: string): string {
   if (/<(textarea|pre)\b/i.test(html)) return html;
-  return html.replace(/>[ \t]*\n\s*/g, '>\n').replace(/\s*\n[ \t]*</g, '\n<');
+  // The input macros also leave a line for each attribute they leave out between the tag's name and its first
+  // attribute, several hundred bytes an input; no attribute value can hold that run.
+  return html.replace(/>[ \t]*\n\s*/g, '>\n').replace(/\s*\n[ \t]*</g, '\n<').replace(/(<[a-zA-Z][\w-]*)\s*\n\s*/g, '$1\n');
 }
 
 export function govukMacros(env: nunjucks.Environment): (component: string, params: unknown) => nunjucks.runtime.SafeString {
