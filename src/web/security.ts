@@ -2,11 +2,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Deps } from '../deps.ts';
 import { allows } from './access.ts';
-import { installCsp } from './csp.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { rememberingSigner } from './cookie-signer.ts';
 import { isApi, renderProblem } from './errors.ts';
 
@@ -20,15 +19,7 @@ export function csrfUserInfo(request: FastifyRequest): string {
 export async function installSecurity(app: FastifyInstance, deps: Deps): Promise<void> {
   const secure = deps.config.secureCookies;
   await app.register(cookie, { secret: rememberingSigner(deps.sessionSecret) });
-  // Helmet's other headers, its middleware made once (@fastify/helmet made it afresh for every request, a twentieth
-  // of a list page's CPU); the Content-Security-Policy and its nonces come from csp.ts.
-  const headers = helmet({
-    contentSecurityPolicy: false,
-    strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-  });
-  app.addHook('onRequest', (request, reply, done) => headers(request.raw, reply.raw, (error) => done(error as Error | undefined)));
-  installCsp(app, { secure });
+  installSecurityHeaders(app, { secure });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: secure ? '__Host-nolan-csrf' : 'nolan-csrf',
