@@ -19,6 +19,7 @@ describe('starting Nolan', () => {
     assert.equal(serving.env.MALLOC_ARENA_MAX, '2');
     assert.equal(serving.env.MALLOC_MMAP_THRESHOLD_, '65536');
     assert.equal(serving.env.MALLOC_TRIM_THRESHOLD_, '131072');
+    assert.equal(serving.env.NODE_COMPILE_CACHE, 'node_modules/.cache/nolan-compile');
     assert.ok(serving.nodeFlags.some((flag) => /^--max-semi-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
     assert.ok(serving.nodeFlags.some((flag) => /^--max-old-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
   });
@@ -49,6 +50,9 @@ describe('starting Nolan', () => {
       assert.equal(await started.exited, 0);
       await db?.drop();
     }
+    // Node keeps the compiled modules for the next start where serving told it to.
+    const cache = path.join(projectRoot, servingCommand().env.NODE_COMPILE_CACHE!);
+    assert.ok(fs.readdirSync(cache, { recursive: true }).length > 0, `compiled modules are kept in ${cache}`);
   });
 
   it('stops with the name of a migration that fails', async () => {
