@@ -42,6 +42,10 @@ describe('the enquiry list read from its indexes', () => {
       .executeTakeFirstOrThrow();
     readers.manager = await user(manager.email);
     await seedEnquiries(db, { member: readers.member!.memberId!, officer: readers.officer!.officerId! }, 2_600, TODAY);
+    // Enquiries the member reaches two ways, as their own and copied to them (one passed to them by a ward
+    // colleague who had copied them in): each must appear once, in its place.
+    const own = await db.kysely.selectFrom('enquiries').select('id').where('member_id', '=', readers.member!.memberId!).orderBy('id').limit(3).execute();
+    await db.kysely.insertInto('enquiry_copies').values(own.map((e) => ({ enquiry_id: e.id, member_id: readers.member!.memberId! }))).execute();
     const pick = await db.kysely.selectFrom('enquiries').select(['ward_id', 'service_id', 'assigned_officer_id']).where('ward_id', 'is not', null).where('assigned_officer_id', 'is not', null).where('service_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
     some = { ward: pick.ward_id!, service: pick.service_id!, officer: pick.assigned_officer_id! };
   });
