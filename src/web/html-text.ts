@@ -5,7 +5,8 @@
 // character, so every concatenation copies twice the bytes, and any character outside ASCII means a conversion
 // when the page is written out as UTF-8. Characters outside ASCII are written as numeric character references
 // instead: browsers show exactly the same text, and the page goes out byte for byte as it was built.
-import { isAscii } from 'node:buffer';
+
+const utf8 = new TextEncoder();
 
 const NEEDS_ESCAPING = /[&"'<>\\\u0080-\uffff]/;
 const ESCAPED = /[&"'<>\\]|[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
@@ -29,11 +30,13 @@ export function narrowMarkup(html: string): string {
 }
 
 /**
- * A page's bytes. An ASCII page (every page, as above) is copied out a byte a character, and its length is then
- * known without a count: sent as a string, the page was measured as UTF-8 for its Content-Length and encoded as
- * UTF-8 again when written, a fifth of a list page's cost. A page holding anything else goes out as UTF-8.
+ * A page's bytes. An ASCII page (every page, as above) is written into its buffer in one pass, and its length is
+ * then known without a count: sent as a string, the page was measured as UTF-8 for its Content-Length and encoded
+ * as UTF-8 again when written, a fifth of a list page's cost. The encoder stops at the first character outside
+ * ASCII (one that needs more than a byte), and such a page goes out as UTF-8 in the ordinary way.
  */
 export function pageBytes(html: string): Buffer {
-  const bytes = Buffer.from(html, 'latin1');
-  return isAscii(bytes) ? bytes : Buffer.from(html, 'utf8');
+  const bytes = Buffer.allocUnsafe(html.length);
+  const { read, written } = utf8.encodeInto(html, bytes);
+  return read === html.length && written === html.length ? bytes : Buffer.from(html, 'utf8');
 }
