@@ -55,11 +55,6 @@ function filterSelects(lists: DirectoryLists, params: ListParams, errors?: { fie
   };
 }
 
-/**
- * The selects without errors, made once per reading of the directory and choice of filters, and frozen. Handing
- * govuk() the same frozen objects lets it find their markup by identity, rather than writing out seventy-odd
- * officers as its key on every page.
- */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) for (const inner of Object.values(value)) deepFreeze(inner);
   return Object.freeze(value);
@@ -68,6 +63,11 @@ function deepFreeze<T>(value: T): T {
 const rememberedSelects = new WeakMap<DirectoryLists, Map<string, FilterSelects>>();
 const MAX_REMEMBERED_SELECTS = 200;
 
+/**
+ * The selects without errors, made once per reading of the directory and choice of filters, and frozen. Handing
+ * govuk() the same frozen objects lets it find their markup by identity, rather than writing out seventy-odd
+ * officers as its key on every page.
+ */
 function sharedFilterSelects(lists: DirectoryLists, params: ListParams): FilterSelects {
   let byChoice = rememberedSelects.get(lists);
   if (!byChoice) rememberedSelects.set(lists, (byChoice = new Map()));
@@ -109,8 +109,8 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     const remember = (key: string, count: () => Promise<number>) => listCounts.through(key, count);
     const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
-    // Past the counting limit the last page is unknown: there is a next page while this one is full.
     const errors = problems.length ? formErrors(problems) : undefined;
+    // Past the counting limit the last page is unknown: there is a next page while this one is full.
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
