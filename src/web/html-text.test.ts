@@ -2,6 +2,7 @@
 // text is compacted and narrowed when the template is loaded, and a whole page holds nothing outside ASCII.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isStringOneByteRepresentation } from 'node:v8';
 import { escapeHtml, narrowMarkup, pageBytes } from './html-text.ts';
 import { prepareTemplateSource } from './template-source.ts';
 import { createTemplateEnvironment } from './views.ts';
@@ -21,6 +22,14 @@ describe('escaping text for a page', () => {
     const text = 'Children’s Services – “quoted” 😀 Siân';
     assert.equal(readable(escapeHtml(text)), text);
     assert.equal(readable(narrowMarkup(`<p class="x">${text}</p>`)), `<p class="x">${text}</p>`);
+  });
+
+  it('gives back text stored a byte a character, though what it was given was stored two', () => {
+    for (const text of ['Children’s Services', 'St Mark’s <b>', '😀', 'Siân']) {
+      assert.ok(!isStringOneByteRepresentation(text) || text === 'Siân', text);
+      assert.ok(isStringOneByteRepresentation(escapeHtml(text)), `escaped ${text}`);
+      assert.ok(isStringOneByteRepresentation(narrowMarkup(`<p>${text}</p>`)), `narrowed ${text}`);
+    }
   });
 });
 
@@ -68,6 +77,8 @@ describe('a rendered page', () => {
       csrfToken: 't',
     });
     assert.ok(!NOT_ASCII.test(html), `not ASCII: ${NOT_ASCII.exec(html)?.[0]}`);
+    // One two-byte piece anywhere would make the whole page two bytes a character when it is joined up to be sent.
+    assert.ok(isStringOneByteRepresentation(html), 'the page is stored a byte a character');
     const text = readable(html);
     for (const shown of ['Ynys Môn’s Council', 'Children’s Services', 'St Mark’s', 'value="naïve “search”"', 'Cartref – Home', '© Ynys']) assert.ok(text.includes(shown), shown);
   });
@@ -76,6 +87,7 @@ describe('a rendered page', () => {
     const env = createTemplateEnvironment();
     const html = env.renderString('{{ govuk("inset-text", { html: markup }) }}{{ govuk("inset-text", { html: \'<p>The group’s “notes”</p>\' }) }}', { markup: '<a href="/briefings/1">another group’s briefing</a>' });
     assert.ok(!NOT_ASCII.test(html), `not ASCII: ${NOT_ASCII.exec(html)?.[0]}`);
+    assert.ok(isStringOneByteRepresentation(html), 'the page is stored a byte a character');
     assert.match(readable(html), /another group’s briefing<\/a>[\s\S]*The group’s “notes”/);
   });
 });

@@ -18,15 +18,24 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#
 
 const reference = (character: string): string => ENTITIES[character] ?? `&#${character.codePointAt(0)};`;
 
+/**
+ * The same ASCII text, stored a byte a character. replace() keeps its subject's width: text that held a curly
+ * apostrophe comes back two bytes a character though every character is now ASCII, and one such string in a page
+ * makes the whole page two bytes a character when it is joined up to be written.
+ */
+const asOneByte = (ascii: string): string => Buffer.from(ascii, 'latin1').toString('latin1');
+
 /** Escapes text for HTML as Nunjucks does, and writes any character outside ASCII as a character reference. */
 export function escapeHtml(text: string): string {
   // Most values need no escaping: testing first is cheaper than a replace that finds nothing.
-  return NEEDS_ESCAPING.test(text) ? text.replace(ESCAPED, reference) : text;
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  const escaped = text.replace(ESCAPED, reference);
+  return HAS_NON_ASCII.test(text) ? asOneByte(escaped) : escaped;
 }
 
 /** Markup that is already safe, with any character outside ASCII written as a character reference. */
 export function narrowMarkup(html: string): string {
-  return HAS_NON_ASCII.test(html) ? html.replace(NOT_ASCII, reference) : html;
+  return HAS_NON_ASCII.test(html) ? asOneByte(html.replace(NOT_ASCII, reference)) : html;
 }
 
 /**
