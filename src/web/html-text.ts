@@ -6,6 +6,8 @@
 // when the page is written out as UTF-8. Characters outside ASCII are written as numeric character references
 // instead: browsers show exactly the same text, and the page goes out byte for byte as it was built.
 
+import { isStringOneByteRepresentation } from 'node:v8';
+
 const utf8 = new TextEncoder();
 
 const NEEDS_ESCAPING = /[&"'<>\\\u0080-\uffff]/;
@@ -23,14 +25,12 @@ const reference = (character: string): string => ENTITIES[character] ?? `&#${cha
  * apostrophe comes back two bytes a character though every character is now ASCII, and one such string in a page
  * makes the whole page two bytes a character when it is joined up to be written.
  */
-const asOneByte = (ascii: string): string => Buffer.from(ascii, 'latin1').toString('latin1');
+const asOneByte = (ascii: string): string => (isStringOneByteRepresentation(ascii) ? ascii : Buffer.from(ascii, 'latin1').toString('latin1'));
 
 /** Escapes text for HTML as Nunjucks does, and writes any character outside ASCII as a character reference. */
 export function escapeHtml(text: string): string {
   // Most values need no escaping: testing first is cheaper than a replace that finds nothing.
-  if (!NEEDS_ESCAPING.test(text)) return text;
-  const escaped = text.replace(ESCAPED, reference);
-  return HAS_NON_ASCII.test(text) ? asOneByte(escaped) : escaped;
+  return NEEDS_ESCAPING.test(text) ? asOneByte(text.replace(ESCAPED, reference)) : text;
 }
 
 /** Markup that is already safe, with any character outside ASCII written as a character reference. */
