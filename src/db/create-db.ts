@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Tables } from './database.ts';
 import { tableWrites } from './table-writes.ts';
+import { postgresChangeFeed, sqliteChangeFeed, type ChangeFeed, type ChangeListener } from './change-feed.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,8 @@ export type Db = {
   dialect: Dialect;
   /** Where the data lives, for messages: a file path or the database name. */
   location: string;
+  /** Starts hearing about writes made outside this process (change-feed.ts). */
+  watchChanges(listener: ChangeListener): ChangeFeed;
   destroy(): Promise<void>;
 };
 
@@ -86,8 +89,9 @@ export function openSqliteFile(file: string): DatabaseSync {
 }
 
 export function createSqliteDb(file: string): Db {
-  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqliteAdapter(openSqliteFile(file)) }), plugins: [tableWrites] });
-  return { kysely, dialect: 'sqlite', location: file, destroy: () => kysely.destroy() };
+  const database = openSqliteFile(file);
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqliteAdapter(database) }), plugins: [tableWrites] });
+  return { kysely, dialect: 'sqlite', location: file, watchChanges: (listener) => sqliteChangeFeed(database, listener), destroy: () => kysely.destroy() };
 }
 
 /** SELECT texts given a name so far, process-wide: a name always stands for one text on every connection. */
@@ -118,7 +122,7 @@ export function createPostgresDb(url: string, poolSize = 10): Db {
   pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'NolanDatabaseWarning'));
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [tableWrites] });
   const name = new URL(url).pathname.replace(/^\//, '') || 'postgres';
-  return { kysely, dialect: 'postgres', location: `PostgreSQL database ${name}`, destroy: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', location: `PostgreSQL database ${name}`, watchChanges: (listener) => postgresChangeFeed(url, listener), destroy: () => kysely.destroy() };
 }
 
 export function createDb(options: { databaseUrl?: string | undefined; dataDir: string }): Db {

@@ -4,7 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestDb, type TestDb } from '../../test/support/db.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { connectAgain, createTestDb, type TestDb } from '../../test/support/db.ts';
 import { Agent, createTestApp, type TestApp } from '../../test/support/app.ts';
 import { fixedClock } from '../clock.ts';
 import { onTableWrite } from '../db/table-writes.ts';
@@ -26,6 +27,49 @@ describe('a read cache', () => {
     assert.equal(await cache.through('k', load), 'value 1');
     clock.advance(1);
     assert.equal(await cache.through('k', load), 'value 2');
+  });
+
+  it('reads once for everyone who asks for the same key while it is being read, and afresh after a clear', async () => {
+    const cache = new ReadCache<string>(fixedClock('2026-11-23T09:00:00Z'), 60_000);
+    let loads = 0;
+    const pending: (() => void)[] = [];
+    const load = () => new Promise<string>((resolve) => pending.push(() => resolve(`value ${++loads}`)));
+    const waiting = [cache.through('k', load), cache.through('k', load), cache.through('k', load)];
+    assert.equal(pending.length, 1, 'one read for three readers');
+    pending.shift()!();
+    assert.deepEqual(await Promise.all(waiting), ['value 1', 'value 1', 'value 1']);
+    const before = cache.through('k2', load);
+    cache.clear();
+    const after = cache.through('k2', load);
+    assert.equal(pending.length, 2, 'a read begun after the clear does not wait on one begun before it');
+    for (const resolve of pending.splice(0)) resolve();
+    assert.deepEqual([await before, await after], ['value 2', 'value 3']);
+    assert.equal(cache.get('k2'), 'value 3', 'only the read begun after the clear is kept');
+  });
+
+  it('drops its oldest entry when full, not everything', () => {
+    const cache = new ReadCache<number>(fixedClock('2026-11-23T09:00:00Z'), 60_000, { maxEntries: 2 });
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('a', 3);
+    cache.set('c', 4);
+    assert.deepEqual([cache.get('a'), cache.get('b'), cache.get('c')], [3, undefined, 4]);
+  });
+
+  it('keeps and serves an exact copy only while writes made elsewhere are being heard', async () => {
+    let live = true;
+    const cache = new ReadCache<string>(fixedClock('2026-11-23T09:00:00Z'), 60_000, { exact: true, live: () => live });
+    cache.set('k', 'kept');
+    live = false;
+    assert.equal(cache.get('k'), undefined, 'not served while deaf');
+    let loads = 0;
+    const load = async () => `read ${++loads}`;
+    assert.equal(await cache.through('k', load), 'read 1');
+    assert.equal(await cache.through('k', load), 'read 2', 'read through, not kept');
+    live = true;
+    const relaxed = new ReadCache<string>(fixedClock('2026-11-23T09:00:00Z'), 60_000, { live: () => false });
+    relaxed.set('k', 'kept');
+    assert.equal(relaxed.get('k'), 'kept', 'a cache that need not be exact still serves until its time is up');
   });
 
   it('does not keep a value read before it was cleared', async () => {
@@ -76,11 +120,30 @@ describe('the session cache', () => {
 
   it('reads the session from the database at most once a minute', async () => {
     assert.equal((await agent.get('/account')).statusCode, 200);
-    // Removed behind Kysely's back (raw SQL names no table to the cache), as another instance would remove it.
-    await sql`delete from sessions`.execute(t.db.kysely);
+    // Aged behind Kysely's back (raw SQL names no table to the cache). An update is not an end, so no cache drops
+    // it: only reading the session again finds it idle for too long.
+    await sql`update sessions set last_seen_at = ${'2026-11-23T01:00:00.000Z'}`.execute(t.db.kysely);
     assert.equal((await agent.get('/account')).statusCode, 200, 'still known within the minute');
     t.clock.advance(TOUCH_INTERVAL_MS);
     assert.equal((await agent.get('/account')).statusCode, 303, 'read afresh after a minute, and gone');
+  });
+
+  it('ends a session ended through another instance at once, not a minute later', async () => {
+    await agent.signIn(email, PASSWORD);
+    assert.equal((await agent.get('/account')).statusCode, 200);
+    const elsewhere = connectAgain(t.db, 1);
+    try {
+      await sql`delete from sessions`.execute(elsewhere.kysely);
+    } finally {
+      await elsewhere.destroy();
+    }
+    // A moment later: PostgreSQL's notice arrives, or SQLite's data version is next asked (change-feed.ts).
+    let status = (await agent.get('/account')).statusCode;
+    for (let waited = 0; status === 200 && waited < 5_000; waited += 20) {
+      await sleep(20);
+      status = (await agent.get('/account')).statusCode;
+    }
+    assert.equal(status, 303);
   });
 
   it('ends the sessions of an account disabled in this process at once', async () => {

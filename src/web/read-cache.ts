@@ -1,27 +1,48 @@
 // Short-lived copies of what nearly every page reads and hardly ever changes: who is behind a session, the
-// council's name, the directory's lists for filters. Each entry lives for at most `ttlMs` by the app's clock. A
-// write in this process to a table the copy is made from drops it at once (table-writes.ts), and so does the end
-// of every request that may have changed something (after its transaction has committed), so a person always
-// sees their own change. A change made through another instance, or by the command line, shows within ttlMs.
+// council's name, the directory's lists for filters, a list's page of enquiries. Each entry lives for at most
+// `ttlMs` by the app's clock. A write in this process to a table the copy is made from drops it at once
+// (table-writes.ts), and so does the end of every request that may have changed something (after its transaction
+// has committed), so a person always sees their own change. A write made elsewhere (another instance, the command
+// line) drops it as soon as the database tells of it (change-feed.ts): within milliseconds on PostgreSQL, before
+// the next request on SQLite. Copies that must never be stale (`exact`) are only kept while the database is
+// telling; the others, if it is not, still expire within their ttlMs.
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/create-db.ts';
+import type { Change } from '../db/change-feed.ts';
 import { onTableWrite } from '../db/table-writes.ts';
 
 const MAX_ENTRIES = 10_000;
 
+export type ReadCacheOptions = {
+  /** Kept and served only while `live()` says writes made elsewhere are being heard. */
+  exact?: boolean;
+  /** Past this many entries, the oldest is dropped. */
+  maxEntries?: number;
+  live?: () => boolean;
+};
+
 export class ReadCache<T> {
   private readonly entries = new Map<string, { value: T; loadedAt: number }>();
+  /** Loads under way, shared by everyone asking for the same key meanwhile: fifty readers arriving at once read once. */
+  private readonly loading = new Map<string, Promise<T>>();
   private readonly clock: Clock;
   private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly usable: () => boolean;
   /** Bumped by clear(): a value read before a change is not kept after it. */
   private cleared = 0;
 
-  constructor(clock: Clock, ttlMs: number) {
+  constructor(clock: Clock, ttlMs: number, options: ReadCacheOptions = {}) {
     this.clock = clock;
     this.ttlMs = ttlMs;
+    this.maxEntries = options.maxEntries ?? MAX_ENTRIES;
+    const live = options.live ?? (() => true);
+    this.usable = options.exact ? live : () => true;
   }
 
   get(key: string): T | undefined {
+    if (!this.usable()) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (this.clock.now().getTime() - entry.loadedAt >= this.ttlMs) {
@@ -33,18 +54,29 @@ export class ReadCache<T> {
 
   /** Pass the `version` taken before reading the value: if the cache was cleared since, the value is not kept. */
   set(key: string, value: T, version = this.cleared): void {
-    if (version !== this.cleared) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    if (version !== this.cleared || !this.usable()) return;
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, loadedAt: this.clock.now().getTime() });
   }
 
   async through(key: string, load: () => Promise<T>): Promise<T> {
     const cached = this.get(key);
     if (cached !== undefined) return cached;
+    const under = this.usable() ? this.loading.get(key) : undefined;
+    if (under) return under;
     const version = this.cleared;
-    const value = await load();
-    this.set(key, value, version);
-    return value;
+    const loaded = load().then((value) => {
+      this.set(key, value, version);
+      return value;
+    });
+    if (!this.usable()) return loaded;
+    const settled = () => {
+      if (this.loading.get(key) === loaded) this.loading.delete(key);
+    };
+    this.loading.set(key, loaded);
+    loaded.then(settled, settled);
+    return loaded;
   }
 
   get version(): number {
@@ -54,6 +86,7 @@ export class ReadCache<T> {
   clear(): void {
     this.cleared++;
     this.entries.clear();
+    this.loading.clear();
   }
 }
 
@@ -65,7 +98,9 @@ declare module 'fastify' {
      * A cache whose entries live for at most `ttlMs`, dropped whenever this process writes to one of `tables`
      * (`"sessions:delete"`: only deletions there) and after every request that may have changed something.
      */
-    readCache<T>(ttlMs: number, tables: readonly string[]): ReadCache<T>;
+    readCache<T>(ttlMs: number, tables: readonly string[], options?: Omit<ReadCacheOptions, 'live'>): ReadCache<T>;
+    /** Every table some read cache is made from. */
+    readCacheTables(): string[];
   }
 }
 
@@ -73,20 +108,38 @@ declare module 'fastify' {
  * Gives the app its read caches, all dropped together at the end of every request that may have changed
  * something: before its response leaves (so the page it redirects to reads afresh) and again once it has gone.
  */
-export function installReadCaches(app: FastifyInstance, clock: Clock): void {
+export function installReadCaches(app: FastifyInstance, clock: Clock, db: Db): void {
   const caches: { cache: ReadCache<unknown>; tables: readonly string[] }[] = [];
-  const stop = onTableWrite((table, write) => {
-    for (const { cache, tables } of caches) if (tables.includes(table) || tables.includes(`${table}:${write}`)) cache.clear();
+  const dropFor = (change: Change) => {
+    for (const { cache, tables } of caches) if (change === null || tables.includes(change.table) || tables.includes(`${change.table}:${change.write}`)) cache.clear();
+  };
+  const stop = onTableWrite((table, write) => dropFor({ table, write }));
+  const feed = db.watchChanges({
+    change: dropFor,
+    state: (live, reason) => {
+      if (live) app.log.info('hearing of changes made elsewhere again: read copies are kept');
+      else app.log.warn({ reason }, 'not hearing of changes made elsewhere: read copies that must be exact are not kept until this is back');
+    },
   });
   const clear = async (request: { method: string }) => {
     if (!READS.has(request.method)) for (const { cache } of caches) cache.clear();
   };
+  // First, so that every copy a request uses has heard of writes committed before it arrived.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    feed.check();
+    done();
+  });
   app.addHook('onSend', clear);
   app.addHook('onResponse', clear);
-  app.addHook('onClose', async () => stop());
-  app.decorate('readCache', <T>(ttlMs: number, tables: readonly string[]): ReadCache<T> => {
-    const cache = new ReadCache<T>(clock, ttlMs);
+  app.addHook('onReady', async () => feed.started);
+  app.addHook('onClose', async () => {
+    stop();
+    await feed.close();
+  });
+  app.decorate('readCache', <T>(ttlMs: number, tables: readonly string[], options: Omit<ReadCacheOptions, 'live'> = {}): ReadCache<T> => {
+    const cache = new ReadCache<T>(clock, ttlMs, { ...options, live: () => feed.live });
     caches.push({ cache: cache as ReadCache<unknown>, tables });
     return cache;
   });
+  app.decorate('readCacheTables', () => [...new Set(caches.flatMap((c) => c.tables.map((t) => t.split(':')[0]!)))].sort());
 }

@@ -11,6 +11,7 @@ import * as m0009 from './0009_document_register.ts';
 import * as m0010 from './0010_access_requests.ts';
 import * as m0011 from './0011_group_briefings.ts';
 import * as m0012 from './0012_enquiry_open_counts.ts';
+import * as m0013 from './0013_change_notices.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -25,4 +26,5 @@ export const migrations = {
   '0010_access_requests': m0010,
   '0011_group_briefings': m0011,
   '0012_enquiry_open_counts': m0012,
+  '0013_change_notices': m0013,
 };
