@@ -18,7 +18,7 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListScope } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
-import { readListNames, type ListNames } from './enquiry-list.repository.ts';
+import { readListNames, type ListNames, type ListRow } from './enquiry-list.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS } from './enquiry.types.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
@@ -84,8 +84,11 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
   // The filters' wards, services and officers, read at most every 30 seconds (read-cache.ts).
   const directoryLists = app.readCache<DirectoryLists>(30_000, ['wards', 'services', 'officers']);
-  // How many enquiries a list holds, counted at most every 10 seconds for the same reader and filters.
-  const listCounts = app.readCache<number>(10_000, ['enquiries', 'enquiry_copies', 'officers']);
+  // A list's page of enquiries and how many it holds, for the same reader and filters, read again only after a
+  // write to the enquiries here or elsewhere: an officer's queue is opened far more often than it changes. Exact
+  // caches, so kept only while writes made elsewhere are being heard; a few hundred pages of fifty rows at most.
+  const listCounts = app.readCache<number>(60_000, ['enquiries', 'enquiry_copies', 'officers'], { exact: true, maxEntries: 1_000 });
+  const listRows = app.readCache<ListRow[]>(60_000, ['enquiries', 'enquiry_copies'], { exact: true, maxEntries: 200 });
   // Whose enquiries a reader sees follows line management, which changes rarely: read at most every 30 seconds.
   const listScopes = app.readCache<ListScope>(30_000, ['officers']);
   const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
@@ -107,7 +110,8 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     });
     const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, lists, day, PAGE_SIZE);
     const remember = (key: string, count: () => Promise<number>) => listCounts.through(key, count);
-    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names });
+    const rows = (key: string, read: () => Promise<ListRow[]>) => listRows.through(key, read);
+    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names, rows });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     const errors = problems.length ? formErrors(problems) : undefined;
     // Past the counting limit the last page is unknown: there is a next page while this one is full.

@@ -155,7 +155,7 @@ function pageQuery(q: Q, scope: ListScope, filter: ListFilter) {
   return page;
 }
 
-type ListRow = InferResult<NonNullable<ReturnType<typeof pageQuery>>>[number];
+export type ListRow = InferResult<NonNullable<ReturnType<typeof pageQuery>>>[number];
 
 /**
  * The same reader asks for the same list again and again (an officer's queue, a member's dashboard), and
@@ -257,6 +257,8 @@ export type ListOptions = {
   remember?: (key: string, count: () => Promise<number>) => Promise<number>;
   /** The names the list shows, as the caller keeps them; `fresh` asks for them read again. Read here when absent. */
   names?: (fresh: boolean) => Promise<ListNames>;
+  /** Where a page's rows may be remembered, as `remember` for counts (not for word searches). */
+  rows?: (key: string, read: () => Promise<ListRow[]>) => Promise<ListRow[]>;
 };
 
 /**
@@ -269,7 +271,7 @@ export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter, 
   const count = () => (searching ? countSearched(q, scope, filter, limit) : countSelected(q, scope, filter, limit));
   const { limit: _pageSize, offset: _from, ...counted } = filter;
   const [rows, total] = await Promise.all([
-    searching ? searchedRows(q, scope, filter) : pageRows(q, scope, filter),
+    searching ? searchedRows(q, scope, filter) : options.rows ? options.rows(JSON.stringify([scope, filter]), () => pageRows(q, scope, filter)) : pageRows(q, scope, filter),
     options.remember ? options.remember(JSON.stringify([scope, counted, limit]), count) : count(),
   ]);
   const totalAtLeast = limit !== null && total >= limit;
