@@ -4,7 +4,10 @@
 // their own among them, an officer whose queue is long, and democratic services, who see everything. Targets
 // (DESIGN.md): ≥ 10% of the bare route's throughput, p99 < 100 ms at 50 connections, and the 1,000,000-row
 // figures within 20% of the 100,000-row ones. PostgreSQL runs in a scratch database made and dropped here, next
-// to the one DATABASE_URL names (default: the local `test` database, whose tables are left alone).
+// to the one DATABASE_URL names (default: the local `test` database, whose tables are left alone). Nothing writes
+// during a load, so after its first request each reader's page comes from the copy Nolan keeps between writes
+// (read-cache.ts): the figures are the cost of serving and rendering a page, as DESIGN.md means them; the cost of
+// reading one from the database is what the first request and every request after a write pay.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -18,9 +18,10 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListScope } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
-import { readListNames, type ListNames, type ListRow } from './enquiry-list.repository.ts';
+import { readListNames, type ListNames } from './enquiry-list.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
-import { STATUS_LABELS } from './enquiry.types.ts';
+import { STATUS_LABELS, type EnquiryListItem } from './enquiry.types.ts';
+import type { EnquiryTableRow } from './enquiry-table.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
 import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments/attachment-check.ts';
@@ -84,11 +85,21 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
   // The filters' wards, services and officers, read at most every 30 seconds (read-cache.ts).
   const directoryLists = app.readCache<DirectoryLists>(30_000, ['wards', 'services', 'officers']);
-  // A list's page of enquiries and how many it holds, for the same reader and filters, read again only after a
-  // write to the enquiries here or elsewhere: an officer's queue is opened far more often than it changes. Exact
-  // caches, so kept only while writes made elsewhere are being heard; a few hundred pages of fifty rows at most.
+  // A list's page of enquiries (with the names it shows) and how many it holds, for the same reader and filters,
+  // read again only after a write to them here or elsewhere: an officer's queue is opened far more often than it
+  // changes. Exact caches, so kept only while writes made elsewhere are being heard; a few hundred pages at most.
   const listCounts = app.readCache<number>(60_000, ['enquiries', 'enquiry_copies', 'officers'], { exact: true, maxEntries: 1_000 });
-  const listRows = app.readCache<ListRow[]>(60_000, ['enquiries', 'enquiry_copies'], { exact: true, maxEntries: 200 });
+  const listItems = app.readCache<EnquiryListItem[]>(60_000, ['enquiries', 'enquiry_copies', 'members', 'wards', 'services', 'officers'], { exact: true, maxEntries: 200 });
+  // The table's rows for a day, beside the kept page they are made from, so that a kept page's table is kept too
+  // (enquiryTable knows its rows by identity).
+  const tableRows = new WeakMap<readonly EnquiryListItem[], { day: string; rows: EnquiryTableRow[] }>();
+  const rowsOn = (items: readonly EnquiryListItem[], day: string) => {
+    const made = tableRows.get(items);
+    if (made?.day === day) return made.rows;
+    const rows = items.map((i) => listRow(i, day));
+    tableRows.set(items, { day, rows });
+    return rows;
+  };
   // Whose enquiries a reader sees follows line management, which changes rarely: read at most every 30 seconds.
   const listScopes = app.readCache<ListScope>(30_000, ['officers']);
   const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
@@ -110,15 +121,15 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     });
     const { filter, problems, page, params, dates } = readListFilter(request.query as Record<string, string | undefined>, lists, day, PAGE_SIZE);
     const remember = (key: string, count: () => Promise<number>) => listCounts.through(key, count);
-    const rows = (key: string, read: () => Promise<ListRow[]>) => listRows.through(key, read);
-    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names, rows });
+    const kept = (key: string, read: () => Promise<EnquiryListItem[]>) => listItems.through(key, read);
+    const { items, total, totalAtLeast } = problems.length ? { items: [], total: 0, totalAtLeast: false } : await listEnquiries(q, await scopeOf(user), filter, { remember, names, items: kept });
     const title = oversees(user) ? 'Enquiries' : user.officerId !== null && user.memberId === null ? 'Your enquiry queue' : 'Your enquiries';
     const errors = problems.length ? formErrors(problems) : undefined;
     // Past the counting limit the last page is unknown: there is a next page while this one is full.
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
-      rows: items.map((i) => listRow(i, day)),
+      rows: rowsOn(items, day),
       total,
       totalAtLeast,
       searched: Boolean(params.q),

@@ -78,3 +78,31 @@ describe('the list page between writes', () => {
     assert.match((await head.get('/enquiries')).body, /Broken streetlight on Station Road/);
   });
 });
+
+describe('a kept list page at midnight', () => {
+  let t: TestApp;
+  let head: Agent;
+
+  before(async () => {
+    t = await createTestApp({ now: '2026-12-07T23:59:30Z' });
+    const c = await addEnquiryCouncil(t.deps);
+    const ann = new Agent(t.app);
+    await ann.signIn(c.users.ann.email, PASSWORD);
+    await ann.get('/enquiries/new');
+    assert.equal((await ann.post('/enquiries/new', { subject: 'Fallen tree on Abbey Road', details: 'Blocking the pavement.', serviceId: String(c.services.highways) })).statusCode, 303);
+    // Due today: a write made here, so every copy is dropped and the next page reads it.
+    await t.db.kysely.updateTable('enquiries').set({ due_on: '2026-12-07' }).execute();
+    head = new Agent(t.app);
+    await head.signIn(c.users.head.email, PASSWORD);
+  });
+  after(async () => t.close());
+
+  it('marks an enquiry overdue when the day turns, though the page of enquiries is kept', async () => {
+    const today = (await head.get('/enquiries')).body;
+    assert.match(today, /7 December 2026/);
+    assert.doesNotMatch(today, /govuk-tag--red">\s*Overdue/);
+    t.clock.advance(40_000);
+    const tomorrow = (await head.get('/enquiries')).body;
+    assert.match(tomorrow, /7 December 2026<\/span><br><strong class="govuk-tag govuk-tag--red">\s*Overdue\s*<\/strong>/);
+  });
+});

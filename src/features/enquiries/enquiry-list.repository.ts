@@ -155,7 +155,7 @@ function pageQuery(q: Q, scope: ListScope, filter: ListFilter) {
   return page;
 }
 
-export type ListRow = InferResult<NonNullable<ReturnType<typeof pageQuery>>>[number];
+type ListRow = InferResult<NonNullable<ReturnType<typeof pageQuery>>>[number];
 
 /**
  * The same reader asks for the same list again and again (an officer's queue, a member's dashboard), and
@@ -257,8 +257,11 @@ export type ListOptions = {
   remember?: (key: string, count: () => Promise<number>) => Promise<number>;
   /** The names the list shows, as the caller keeps them; `fresh` asks for them read again. Read here when absent. */
   names?: (fresh: boolean) => Promise<ListNames>;
-  /** Where a page's rows may be remembered, as `remember` for counts (not for word searches). */
-  rows?: (key: string, read: () => Promise<ListRow[]>) => Promise<ListRow[]>;
+  /**
+   * Where a page's named items may be remembered, as `remember` for counts (not a word search's). Kept items are
+   * handed back as the same array, so that what is made from them can be kept beside them.
+   */
+  items?: (key: string, read: () => Promise<EnquiryListItem[]>) => Promise<EnquiryListItem[]>;
 };
 
 /**
@@ -270,10 +273,11 @@ export async function listEnquiries(q: Q, scope: ListScope, filter: ListFilter, 
   const limit = options.exactTotal ? null : COUNT_LIMIT + 1;
   const count = () => (searching ? countSearched(q, scope, filter, limit) : countSelected(q, scope, filter, limit));
   const { limit: _pageSize, offset: _from, ...counted } = filter;
-  const [rows, total] = await Promise.all([
-    searching ? searchedRows(q, scope, filter) : options.rows ? options.rows(JSON.stringify([scope, filter]), () => pageRows(q, scope, filter)) : pageRows(q, scope, filter),
+  const read = async () => namedItems(q, await (searching ? searchedRows(q, scope, filter) : pageRows(q, scope, filter)), options.names);
+  const [items, total] = await Promise.all([
+    !searching && options.items ? options.items(JSON.stringify([scope, filter]), read) : read(),
     options.remember ? options.remember(JSON.stringify([scope, counted, limit]), count) : count(),
   ]);
   const totalAtLeast = limit !== null && total >= limit;
-  return { items: await namedItems(q, rows, options.names), total: totalAtLeast ? COUNT_LIMIT : total, totalAtLeast };
+  return { items, total: totalAtLeast ? COUNT_LIMIT : total, totalAtLeast };
 }

@@ -29,7 +29,7 @@ export function enquiryCells(r: EnquiryTableRow): string[] {
   ];
 }
 
-export function enquiryTableHtml(rows: EnquiryTableRow[]): string {
+export function enquiryTableHtml(rows: readonly EnquiryTableRow[]): string {
   let html = `<table class="govuk-table">\n  <caption class="govuk-table__caption govuk-visually-hidden">${ENQUIRY_TABLE_CAPTION}</caption>\n  <thead class="govuk-table__head">\n    <tr class="govuk-table__row">\n`;
   for (const text of ENQUIRY_TABLE_HEAD) html += `      <th scope="col" class="govuk-table__header">${text}</th>\n`;
   html += '    </tr>\n  </thead>\n  <tbody class="govuk-table__body">\n';
@@ -41,7 +41,12 @@ export function enquiryTableHtml(rows: EnquiryTableRow[]): string {
   return `${html}  </tbody>\n</table>\n`;
 }
 
-/** For templates: `{{ enquiryTable(rows) }}`, already escaped. */
-export function enquiryTable(rows: EnquiryTableRow[]): nunjucks.runtime.SafeString {
-  return new nunjucks.runtime.SafeString(enquiryTableHtml(rows));
+/** Tables already written, by their rows: a list page kept between writes hands back the same rows each time. */
+const written = new WeakMap<readonly EnquiryTableRow[], nunjucks.runtime.SafeString>();
+
+/** For templates: `{{ enquiryTable(rows) }}`, already escaped. The rows must not be changed once shown. */
+export function enquiryTable(rows: readonly EnquiryTableRow[]): nunjucks.runtime.SafeString {
+  let table = written.get(rows);
+  if (!table) written.set(rows, (table = new nunjucks.runtime.SafeString(enquiryTableHtml(rows))));
+  return table;
 }
