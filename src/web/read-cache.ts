@@ -3,9 +3,9 @@
 // `ttlMs` by the app's clock. A write in this process to a table the copy is made from drops it at once
 // (table-writes.ts), and so does the end of every request that may have changed something (after its transaction
 // has committed), so a person always sees their own change. A write made elsewhere (another instance, the command
-// line) drops it as soon as the database tells of it (change-feed.ts): within milliseconds on PostgreSQL, before
-// the next request on SQLite. Copies that must never be stale (`exact`) are only kept while the database is
-// telling; the others, if it is not, still expire within their ttlMs.
+// line) drops it as soon as the database tells of it (change-feed.ts): within milliseconds on PostgreSQL, within
+// 20 ms on SQLite. Copies that must never be stale (`exact`) are only kept while the database is telling; the
+// others, if it is not, still expire within their ttlMs.
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/create-db.ts';
