@@ -78,7 +78,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(formbody);
   await installSecurity(app, deps);
-  installReadCaches(app, deps.clock, deps.db);
+  installReadCaches(app, deps.clock, deps.db, deps.config.readCopies);
   installSessions(app, deps);
   installViews(app, deps);
   installErrorHandling(app);

@@ -12,6 +12,7 @@ describe('configuration', () => {
     assert.equal(config.databaseUrl, undefined);
     assert.equal(config.baseUrl, 'http://127.0.0.1:3000');
     assert.equal(config.secureCookies, false);
+    assert.equal(config.readCopies, 'kept');
   });
 
   it('names the variable that is wrong', () => {
@@ -19,6 +20,8 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must be a postgres:\/\/ URL/);
     assert.throws(() => loadConfig({ BASE_URL: 'not a url' }), /BASE_URL/);
     assert.throws(() => loadConfig({ NOLAN_DEMO: 'maybe' }), /NOLAN_DEMO/);
+    assert.throws(() => loadConfig({ READ_COPIES: 'never' }), /READ_COPIES/);
+    assert.equal(loadConfig({ READ_COPIES: 'expiring' }).readCopies, 'expiring');
   });
 
   it('requires SESSION_SECRET with PostgreSQL so that instances agree', () => {

@@ -21,7 +21,15 @@ const schema = z.object({
   NOLAN_DEMO: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
+  READ_COPIES: z.enum(['kept', 'expiring', 'none']).default('kept'),
 });
+
+/**
+ * `kept`: copies of what pages read, dropped the moment anything they were made from changes, here or in another
+ * instance; `expiring`: only copies that expire on their own within a minute, and no connection listening for
+ * other instances' writes; `none`: every request reads everything it shows from the database.
+ */
+export type ReadCopies = 'kept' | 'expiring' | 'none';
 
 export type Config = {
   port: number;
@@ -36,6 +44,8 @@ export type Config = {
   demo: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** What is kept in memory between requests (read-cache.ts). */
+  readCopies: ReadCopies;
 };
 
 export class ConfigError extends Error {}
@@ -67,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.NOLAN_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    readCopies: e.READ_COPIES,
   };
 }

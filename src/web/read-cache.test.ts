@@ -154,3 +154,30 @@ describe('the session cache', () => {
     assert.equal((await agent.get('/account')).statusCode, 303);
   });
 });
+
+describe('sessions as READ_COPIES says', () => {
+  const email = 'copies.officer@council.gov.uk';
+  /** Whether a session aged behind Kysely's back still lets its holder in within the minute. */
+  async function stillKnownWhenAged(copies: string): Promise<boolean> {
+    const t = await createTestApp({ now: '2026-11-23T09:00:00Z', env: { READ_COPIES: copies } });
+    try {
+      await createAccount(t.deps, systemActor, { email, fullName: 'Copies Officer', roles: [], password: PASSWORD });
+      const agent = new Agent(t.app);
+      await agent.signIn(email, PASSWORD);
+      assert.equal((await agent.get('/account')).statusCode, 200);
+      await sql`update sessions set last_seen_at = ${'2026-11-23T01:00:00.000Z'}`.execute(t.db.kysely);
+      return (await agent.get('/account')).statusCode === 200;
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('keeps who is signed in for up to a minute with expiring copies, as with kept ones', async () => {
+    assert.equal(await stillKnownWhenAged('expiring'), true);
+    assert.equal(await stillKnownWhenAged('kept'), true);
+  });
+
+  it('reads the session on every request with none', async () => {
+    assert.equal(await stillKnownWhenAged('none'), false);
+  });
+});

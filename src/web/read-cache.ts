@@ -5,11 +5,12 @@
 // has committed), so a person always sees their own change. A write made elsewhere (another instance, the command
 // line) drops it as soon as the database tells of it (change-feed.ts): within milliseconds on PostgreSQL, within
 // 20 ms on SQLite. Copies that must never be stale (`exact`) are only kept while the database is telling; the
-// others, if it is not, still expire within their ttlMs.
+// others, if it is not, still expire within their ttlMs. READ_COPIES (config.ts) can keep less.
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/create-db.ts';
-import type { Change } from '../db/change-feed.ts';
+import type { ReadCopies } from '../config.ts';
+import type { Change, ChangeFeed } from '../db/change-feed.ts';
 import { onTableWrite } from '../db/table-writes.ts';
 
 const MAX_ENTRIES = 10_000;
@@ -104,23 +105,30 @@ declare module 'fastify' {
   }
 }
 
+/** What the caches go by when nothing listens for writes made elsewhere: exact copies are not kept. */
+const notListening: ChangeFeed = { live: false, check: () => {}, started: Promise.resolve(), close: async () => {} };
+
 /**
  * Gives the app its read caches, all dropped together at the end of every request that may have changed
  * something: before its response leaves (so the page it redirects to reads afresh) and again once it has gone.
+ * `expiring` keeps no exact copies and does not listen; `none` makes every copy exact, so keeps none.
  */
-export function installReadCaches(app: FastifyInstance, clock: Clock, db: Db): void {
+export function installReadCaches(app: FastifyInstance, clock: Clock, db: Db, copies: ReadCopies = 'kept'): void {
   const caches: { cache: ReadCache<unknown>; tables: readonly string[] }[] = [];
   const dropFor = (change: Change) => {
     for (const { cache, tables } of caches) if (change === null || tables.includes(change.table) || tables.includes(`${change.table}:${change.write}`)) cache.clear();
   };
   const stop = onTableWrite((table, write) => dropFor({ table, write }));
-  const feed = db.watchChanges({
-    change: dropFor,
-    state: (live, reason) => {
-      if (live) app.log.info('hearing of changes made elsewhere again: read copies are kept');
-      else app.log.warn({ reason }, 'not hearing of changes made elsewhere: read copies that must be exact are not kept until this is back');
-    },
-  });
+  const feed =
+    copies === 'kept'
+      ? db.watchChanges({
+          change: dropFor,
+          state: (live, reason) => {
+            if (live) app.log.info('hearing of changes made elsewhere again: read copies are kept');
+            else app.log.warn({ reason }, 'not hearing of changes made elsewhere: read copies that must be exact are not kept until this is back');
+          },
+        })
+      : notListening;
   const clear = async (request: { method: string }) => {
     if (!READS.has(request.method)) for (const { cache } of caches) cache.clear();
   };
@@ -137,7 +145,7 @@ export function installReadCaches(app: FastifyInstance, clock: Clock, db: Db): v
     await feed.close();
   });
   app.decorate('readCache', <T>(ttlMs: number, tables: readonly string[], options: Omit<ReadCacheOptions, 'live'> = {}): ReadCache<T> => {
-    const cache = new ReadCache<T>(clock, ttlMs, { ...options, live: () => feed.live });
+    const cache = new ReadCache<T>(clock, ttlMs, { ...options, exact: options.exact || copies === 'none', live: () => feed.live });
     caches.push({ cache: cache as ReadCache<unknown>, tables });
     return cache;
   });

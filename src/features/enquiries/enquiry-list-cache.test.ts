@@ -106,3 +106,32 @@ describe('a kept list page at midnight', () => {
     assert.match(tomorrow, /7 December 2026<\/span><br><strong class="govuk-tag govuk-tag--red">\s*Overdue\s*<\/strong>/);
   });
 });
+
+for (const copies of ['expiring', 'none']) describe(`the list page with READ_COPIES=${copies}`, () => {
+  let t: TestApp;
+  let head: Agent;
+
+  before(async () => {
+    t = await createTestApp({ env: { READ_COPIES: copies } });
+    const c = await addEnquiryCouncil(t.deps);
+    const ann = new Agent(t.app);
+    await ann.signIn(c.users.ann.email, PASSWORD);
+    head = new Agent(t.app);
+    await head.signIn(c.users.head.email, PASSWORD);
+    await ann.get('/enquiries/new');
+    await ann.post('/enquiries/new', { subject: 'Flooded underpass', details: 'Knee deep after rain.', serviceId: String(c.services.highways) });
+  });
+  after(async () => t.close());
+
+  it('reads each page of enquiries from the database, so even a write nothing announces shows at once', async () => {
+    assert.match((await head.get('/enquiries')).body, /Flooded underpass/);
+    const quiet = t.db.dialect === 'postgres' ? sql`alter table enquiries disable trigger enquiries_announce_change` : sql`select 1`;
+    await quiet.execute(t.db.kysely);
+    try {
+      await sql`update enquiries set subject = 'Flooded underpass (unannounced)'`.execute(t.db.kysely);
+    } finally {
+      if (t.db.dialect === 'postgres') await sql`alter table enquiries enable trigger enquiries_announce_change`.execute(t.db.kysely);
+    }
+    assert.match((await head.get('/enquiries')).body, /Flooded underpass \(unannounced\)/);
+  });
+});
