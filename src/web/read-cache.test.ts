@@ -181,3 +181,24 @@ describe('sessions as READ_COPIES says', () => {
     assert.equal(await stillKnownWhenAged('none'), false);
   });
 });
+
+describe('what a read cache holds', () => {
+  it('knows a value it keeps, under any key, until it is dropped', () => {
+    const cache = new ReadCache<string[]>(fixedClock('2026-11-23T09:00:00Z'), 60_000);
+    const kept = ['a'];
+    cache.set('one', kept);
+    assert.equal(cache.holds(kept), true);
+    assert.equal(cache.holds(['a']), false, 'an equal value is not the one kept');
+    cache.clear();
+    assert.equal(cache.holds(kept), false);
+  });
+
+  it('holds nothing while an exact cache is not to be trusted', () => {
+    let live = true;
+    const cache = new ReadCache<string[]>(fixedClock('2026-11-23T09:00:00Z'), 60_000, { exact: true, live: () => live });
+    const kept = ['a'];
+    cache.set('one', kept);
+    live = false;
+    assert.equal(cache.holds(kept), false);
+  });
+});

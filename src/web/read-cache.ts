@@ -80,6 +80,13 @@ export class ReadCache<T> {
     return loaded;
   }
 
+  /** Whether `value` itself is kept now, under any key: what is made from it may then be kept beside it. */
+  holds(value: T): boolean {
+    if (!this.usable()) return false;
+    for (const entry of this.entries.values()) if (entry.value === value) return true;
+    return false;
+  }
+
   get version(): number {
     return this.cleared;
   }

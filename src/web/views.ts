@@ -7,7 +7,6 @@ import { allows, type CurrentUser } from './access.ts';
 import { adminIndexAccess } from '../features/admin/admin.routes.ts';
 import { enquiryAccess } from '../features/enquiries/enquiries.routes.ts';
 import { briefingAccess } from '../features/briefings/briefing-access.ts';
-import { enquiryTable } from '../features/enquiries/enquiry-table.ts';
 import { councilSummary } from '../features/directory/council.repository.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
@@ -42,7 +41,6 @@ export function createTemplateEnvironment(): nunjucks.Environment {
   env.addFilter('thousands', (value: number) => value.toLocaleString('en-GB'));
   env.addFilter('date', (value: string | null | undefined) => (value ? formatDate(value) : ''));
   env.addFilter('dateTime', (value: string | null | undefined) => (value ? formatDateTime(value) : ''));
-  env.addGlobal('enquiryTable', enquiryTable);
   env.addGlobal('govuk', govukMacros(env));
   return env;
 }

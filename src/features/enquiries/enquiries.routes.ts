@@ -21,9 +21,9 @@ import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry
 import { readListNames, type ListNames } from './enquiry-list.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS, type EnquiryListItem } from './enquiry.types.ts';
-import type { EnquiryTableRow } from './enquiry-table.ts';
+import { keptTables } from './kept-tables.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
-import { ACTION_LABELS, deadlineView, eventRow, listRow, statusTag } from './enquiry.view.ts';
+import { ACTION_LABELS, deadlineView, eventRow, statusTag } from './enquiry.view.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments/attachment-check.ts';
 import { checkFiles, fileErrors, MAX_ATTACHMENTS } from './attachments/attachment-uploads.ts';
 import { addAttachments, mayAttach } from './attachments/enquiry-attachments.service.ts';
@@ -90,16 +90,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   // changes. Exact caches, so kept only while writes made elsewhere are being heard; a few hundred pages at most.
   const listCounts = app.readCache<number>(60_000, ['enquiries', 'enquiry_copies', 'officers'], { exact: true, maxEntries: 1_000 });
   const listItems = app.readCache<EnquiryListItem[]>(60_000, ['enquiries', 'enquiry_copies', 'members', 'wards', 'services', 'officers'], { exact: true, maxEntries: 200 });
-  // The table's rows for a day, beside the kept page they are made from, so that a kept page's table is kept too
-  // (enquiryTable knows its rows by identity).
-  const tableRows = new WeakMap<readonly EnquiryListItem[], { day: string; rows: EnquiryTableRow[] }>();
-  const rowsOn = (items: readonly EnquiryListItem[], day: string) => {
-    const made = tableRows.get(items);
-    if (made?.day === day) return made.rows;
-    const rows = items.map((i) => listRow(i, day));
-    tableRows.set(items, { day, rows });
-    return rows;
-  };
+  const tableOf = keptTables((items) => listItems.holds(items as EnquiryListItem[]));
   // Whose enquiries a reader sees follows line management, which changes rarely: read at most every 30 seconds.
   const listScopes = app.readCache<ListScope>(30_000, ['officers']);
   const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
@@ -129,13 +120,14 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     const pages = totalAtLeast ? (items.length === PAGE_SIZE ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
     return reply.code(problems.length ? 400 : 200).page('enquiries/views/list.njk', {
       title,
-      rows: rowsOn(items, day),
+      table: items.length ? tableOf(items, day) : null,
       total,
       totalAtLeast,
       searched: Boolean(params.q),
       view: params.view,
       views: LIST_VIEWS.map(([id, text]) => ({ id, text, href: listHref({ ...params, view: id }) })),
-      filters: problems.length ? filterSelects(lists, params, errors) : sharedFilterSelects(lists, params),
+      // Shared only while the lists are kept: remembered for lists read once, they would outlive the request.
+      filters: problems.length ? filterSelects(lists, params, errors) : directoryLists.holds(lists) ? sharedFilterSelects(lists, params) : filterSelects(lists, params),
       values: { ...params, ...dates },
       reports: user.officerId !== null || oversees(user),
       pastEnd: page > 1 && !items.length && !problems.length,

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTemplateEnvironment } from '../../web/views.ts';
-import { enquiryTable, enquiryTableHtml, ENQUIRY_TABLE_CAPTION, ENQUIRY_TABLE_HEAD } from './enquiry-table.ts';
+import { enquiryTableHtml, ENQUIRY_TABLE_CAPTION, ENQUIRY_TABLE_HEAD } from './enquiry-table.ts';
 import { listRow } from './enquiry.view.ts';
 import { STATUSES, type EnquiryListItem } from './enquiry.types.ts';
 
@@ -71,14 +71,5 @@ describe('the enquiry table', () => {
   it('has an empty body when there are no rows', () => {
     const expected = env.renderString(REFERENCE, { rows: [], caption: ENQUIRY_TABLE_CAPTION, head: ENQUIRY_TABLE_HEAD.map((text) => ({ text })) });
     assert.equal(normalise(enquiryTableHtml([])), normalise(expected));
-  });
-
-  it('is written once for the same rows, and afresh for other rows', () => {
-    const once = enquiryTable(rows);
-    assert.equal(enquiryTable(rows), once, 'the same rows: the table already written');
-    const others = rows.slice(0, 2);
-    assert.notEqual(enquiryTable(others), once);
-    assert.equal(String(enquiryTable(others)), enquiryTableHtml(others));
-    assert.equal(String(once), enquiryTableHtml(rows));
   });
 });

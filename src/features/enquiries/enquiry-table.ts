@@ -41,12 +41,7 @@ export function enquiryTableHtml(rows: readonly EnquiryTableRow[]): string {
   return `${html}  </tbody>\n</table>\n`;
 }
 
-/** Tables already written, by their rows: a list page kept between writes hands back the same rows each time. */
-const written = new WeakMap<readonly EnquiryTableRow[], nunjucks.runtime.SafeString>();
-
-/** For templates: `{{ enquiryTable(rows) }}`, already escaped. The rows must not be changed once shown. */
+/** For templates: `{{ enquiryTable(rows) }}`, already escaped. */
 export function enquiryTable(rows: readonly EnquiryTableRow[]): nunjucks.runtime.SafeString {
-  let table = written.get(rows);
-  if (!table) written.set(rows, (table = new nunjucks.runtime.SafeString(enquiryTableHtml(rows))));
-  return table;
+  return new nunjucks.runtime.SafeString(enquiryTableHtml(rows));
 }
