@@ -159,46 +159,61 @@ type ListRow = InferResult<NonNullable<ReturnType<typeof pageQuery>>>[number];
 
 /**
  * The same reader asks for the same list again and again (an officer's queue, a member's dashboard), and
- * building and compiling the statement costs more than SQLite takes to run it: the compiled SQL and its values
- * are kept per database and per reader and filter. Only the statement is kept, never its rows.
+ * building and compiling a statement costs more than SQLite takes to run it: the compiled SQL of each page and
+ * count, with its values, is kept per database and per reader and filter. Only statements are kept, never rows.
  */
-const compiledPages = new WeakMap<object, Map<string, CompiledQuery<ListRow> | null>>();
-const MAX_COMPILED_PAGES = 500;
+const compiledStatements = new WeakMap<object, Map<string, CompiledQuery | null>>();
+const MAX_COMPILED = 1000;
 
-async function pageRows(q: Q, scope: ListScope, filter: ListFilter): Promise<ListRow[]> {
+function compiledOnce<R>(q: Q, key: string, build: () => CompiledQuery<R> | null): CompiledQuery<R> | null {
   const adapter = q.getExecutor().adapter;
-  let compiled = compiledPages.get(adapter);
-  if (!compiled) compiledPages.set(adapter, (compiled = new Map()));
-  const key = JSON.stringify([scope, filter]);
-  let query = compiled.get(key);
+  let compiled = compiledStatements.get(adapter);
+  if (!compiled) compiledStatements.set(adapter, (compiled = new Map()));
+  let query = compiled.get(key) as CompiledQuery<R> | null | undefined;
   if (query === undefined) {
-    query = pageQuery(q, scope, filter)?.compile() ?? null;
-    if (compiled.size >= MAX_COMPILED_PAGES) compiled.clear();
+    query = build();
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(key, query);
   }
+  return query;
+}
+
+async function pageRows(q: Q, scope: ListScope, filter: ListFilter): Promise<ListRow[]> {
+  const query = compiledOnce(q, JSON.stringify(['page', scope, filter]), () => pageQuery(q, scope, filter)?.compile() ?? null);
   return query ? (await q.executeQuery(query)).rows : [];
 }
 
 /** How many enquiries the filters select, counting no further than `limit` when one is given. */
 async function countSelected(q: Q, scope: ListScope, filter: ListFilter, limit: number | null): Promise<number> {
+  // The page asked for does not change the count: one statement serves every page of a list.
+  const { limit: _pageSize, offset: _from, ...counted } = filter;
+  const query = compiledOnce(q, JSON.stringify(['count', scope, counted, limit]), () => countQuery(q, scope, filter, limit)?.compile() ?? null);
+  return query ? Number((await q.executeQuery(query)).rows[0]!.n) : 0;
+}
+
+function countQuery(q: Q, scope: ListScope, filter: ListFilter, limit: number | null) {
   const statuses = statusesFor(filter);
-  if (!statuses.length) return 0;
+  if (!statuses.length) return null;
   const branches = sourcesFor(scope, filter).map((source) => {
     const selected = readsOpenRange(filter) ? fromSource(q, source, filter).where(OPEN_FLAG, '=', 1) : fromSource(q, source, filter).where('e.status', 'in', statuses);
     const ids = selected.select('e.id');
     return q.selectFrom((limit === null ? ids : ids.limit(literal(limit))).as('b')).select('b.id');
   });
   const [first, ...rest] = branches;
-  if (!first) return 0;
+  if (!first) return null;
   // union, not union all: an enquiry reached two ways (an officer's own, copied to them as a member) counts once.
   const union = rest.reduce((all, branch) => all.union(branch), first);
-  return countOf(q, limit === null ? union : union.limit(literal(limit)));
+  return countedRows(q, limit === null ? union : union.limit(literal(limit)));
+}
+
+/** The statement counting the rows a query of ids gives. */
+function countedRows(q: Q, ids: SelectQueryBuilder<Tables, never, { id: number }>) {
+  return q.selectFrom(ids.as('f')).select((eb) => eb.fn.countAll<number | string>().as('n'));
 }
 
 /** How many rows a query of ids gives. */
 async function countOf(q: Q, ids: SelectQueryBuilder<Tables, never, { id: number }>): Promise<number> {
-  const counted = q.selectFrom(ids.as('f')).select((eb) => eb.fn.countAll<number | string>().as('n'));
-  return Number((await counted.executeTakeFirstOrThrow()).n);
+  return Number((await countedRows(q, ids).executeTakeFirstOrThrow()).n);
 }
 
 /** Whether every id the rows name has its name among `names`: one added since they were read may not. */

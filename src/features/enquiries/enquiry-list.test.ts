@@ -97,17 +97,18 @@ describe('the enquiry list read from its indexes', () => {
     });
   }
 
-  it('reads fresh rows each time the same list is asked for again', async () => {
+  it('reads fresh rows and counts each time the same list is asked for again', async () => {
     const user = readers.officer!;
     const scope = await listScopeFor(db.kysely, user);
     const filter: ListFilter = { status: 'open', limit: 50, offset: 0 };
-    const before = await listEnquiries(db.kysely, scope, filter);
+    const before = await listEnquiries(db.kysely, scope, filter, { exactTotal: true });
     const first = before.items[0]!;
     await db.kysely.updateTable('enquiries').set({ subject: 'Changed since the last look' }).where('id', '=', first.id).execute();
     const closed = before.items[1]!;
     await db.kysely.updateTable('enquiries').set({ status: 'closed' }).where('id', '=', closed.id).execute();
     try {
-      const again = await listEnquiries(db.kysely, scope, filter);
+      const again = await listEnquiries(db.kysely, scope, filter, { exactTotal: true });
+      assert.equal(again.total, before.total - 1, 'the closed enquiry is no longer counted');
       assert.equal(again.items[0]!.subject, 'Changed since the last look');
       assert.ok(!again.items.some((i) => i.id === closed.id), 'a closed enquiry leaves the open list');
       assert.deepEqual(again.items.map((i) => i.id), (await everything(user, { status: 'open' })).slice(0, 50));
