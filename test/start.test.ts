@@ -23,6 +23,7 @@ describe('starting Nolan', () => {
     assert.ok(serving.nodeFlags.some((flag) => /^--max-semi-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
     assert.ok(serving.nodeFlags.some((flag) => /^--max-old-space-size=\d+$/.test(flag)), serving.nodeFlags.join(' '));
     assert.ok(serving.nodeFlags.includes('--no-allocation-site-pretenuring'), serving.nodeFlags.join(' '));
+    assert.ok(serving.nodeFlags.includes('--memory-saver-mode'), serving.nodeFlags.join(' '));
   });
 
   it('refuses to start with a bad setting, naming it, exit 2', async () => {
