@@ -102,6 +102,7 @@ async function scratchStore(engine: Engine, from?: Store): Promise<Store> {
   };
   return store;
 }
+
 /** The demo council, and the three readers with the ids the seed places enquiries around. */
 async function seedCouncil(db: Db): Promise<{ password: string; readers: Reader[]; people: { member: number; officer: number } }> {
   const seeded = await seedDemo({ db, clock: systemClock }, 'model');
@@ -226,7 +227,7 @@ function report(measured: Row[]): void {
   console.log(`\n${ROUNDS} rounds of ${DURATION}s each, ${CONNECTIONS} connections, Node ${process.versions.node}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; the bare route measured just before the pages in each round, each size's page in turn; ratio: the median round's page over its bare route; flat: the median round's page over the same page at the smallest size in that round; p99: the worst round's; CPU ms: Nolan's CPU time per page served; reads: kept = as served between writes, afresh = READ_COPIES=expiring, as after every write to the enquiries`);
   console.log(['engine'.padEnd(9), 'rows'.padStart(9), 'reads'.padEnd(6), 'page'.padEnd(27), 'req/s'.padStart(7), 'bare'.padStart(7), 'ratio'.padStart(7), 'p99 ms'.padStart(7), 'RSS MB'.padStart(7), 'CPU ms'.padStart(7), 'non-2xx'.padStart(8), '  targets'].join(' '));
   for (const r of rows) {
-    const flat = r.flat;
+    const { flat } = r;
     const verdicts = [
       `≥10%: ${pct(r) >= TARGET_SHARE ? 'met' : 'NOT met'}`,
       // No request finished inside the run: autocannon reports a p99 of 0, which is not a pass.
@@ -252,20 +253,18 @@ export async function benchEnquiries(): Promise<Row[]> {
     for (const engine of ENGINES) {
       const stores: Sized[] = [];
       try {
-        const first = await scratchStore(engine);
-        stores.push({ store: first, rows: 0 });
-        const db = first.open();
+        const sizes = [...SIZES].sort((a, b) => a - b);
+        stores.push({ store: await scratchStore(engine), rows: sizes[0]! });
+        const db = stores[0]!.store.open();
         await migrateToLatest(db);
         const council = await seedCouncil(db);
         await db.destroy();
         // Each size seeded on a copy of the one before, so that all are open at once and measured side by side.
-        for (const [i, rows] of [...SIZES].sort((a, b) => a - b).entries()) {
-          const sized = i === 0 ? stores[0]! : { store: await stores.at(-1)!.store.copy(), rows: 0 };
-          if (i > 0) stores.push(sized);
-          const seeding = sized.store.open();
+        for (const [i, rows] of sizes.entries()) {
+          if (i > 0) stores.push({ store: await stores.at(-1)!.store.copy(), rows });
+          const seeding = stores[i]!.store.open();
           await timed(`${engine}: seeded to ${rows.toLocaleString('en-GB')} enquiries`, () => seedEnquiries(seeding, council.people, rows, ukDate(systemClock.now())));
           await seeding.destroy();
-          sized.rows = rows;
         }
         for (const reads of ['kept', 'afresh'] as const) all.push(...(await measure(stores, council.readers, council.password, bareUrl, reads)));
       } finally {
