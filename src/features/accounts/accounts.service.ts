@@ -10,46 +10,10 @@ import { deleteSessionsOfUser } from './sessions.repository.ts';
 import { insertToken, revokeToken } from './tokens.repository.ts';
 import { sha256 } from '../../web/session.ts';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, type SignInResult } from './sign-in.service.ts';
 export const INVITATION_DAYS = 7;
 
 type AccountDeps = Pick<Deps, 'db' | 'clock'>;
-
-export type SignInResult =
-  | { ok: true; user: UserRecord }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: string };
-
-// Verifying against a real hash when the account does not exist keeps the response time the same.
-const decoyHash = hashPassword(randomBytes(16).toString('hex'));
-
-export async function signIn(deps: AccountDeps, email: string, password: string, actor: Omit<Actor, 'userId' | 'label'>): Promise<SignInResult> {
-  const { db, clock } = deps;
-  const now = clock.now();
-  const user = await findUserByEmail(db.kysely, email);
-  if (!user || user.disabledAt || !user.passwordHash) {
-    await verifyPassword(password, await decoyHash);
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  const valid = await verifyPassword(password, user.passwordHash);
-  const who: Actor = { ...actor, userId: user.id, label: user.email };
-  if (!valid) {
-    const failures = user.failedSignIns + 1;
-    const lock = failures >= MAX_FAILED_SIGN_INS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-    await db.kysely.transaction().execute(async (trx) => {
-      await updateUser(trx, user.id, { failed_sign_ins: lock ? 0 : failures, locked_until: lockedUntil });
-      await appendAudit(trx, db.dialect, who, { action: lock ? 'account.locked' : 'account.sign-in-failed', entity: 'user', entityId: user.id, after: { failures, lockedUntil } }, now);
-    });
-    return lock ? { ok: false, reason: 'locked', lockedUntil: lockedUntil ?? undefined } : { ok: false, reason: 'invalid' };
-  }
-  await db.kysely.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: now.toISOString() });
-    await appendAudit(trx, db.dialect, who, { action: 'account.signed-in', entity: 'user', entityId: user.id }, now);
-  });
-  return { ok: true, user };
-}
 
 export type NewAccount = {
   email: string;
