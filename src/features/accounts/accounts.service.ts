@@ -142,17 +142,26 @@ export async function changeRoles(deps: AccountDeps, actor: Actor, userId: numbe
   });
 }
 
-/** Issues an API token; the secret is shown once and only its hash is kept. */
-export async function issueApiToken(deps: AccountDeps, actor: Actor, userId: number, name: string): Promise<{ id: number; token: string }> {
+/** How long a token lasts unless its owner chooses otherwise, and the longest it may last. */
+export const TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 365;
+
+/** Issues an API token that expires after `days`; the secret is shown once and only its hash is kept. */
+export async function issueApiToken(deps: AccountDeps, actor: Actor, userId: number, name: string, days: number = TOKEN_DAYS): Promise<{ id: number; token: string; expiresAt: string }> {
   const { db, clock } = deps;
-  if (!name.trim()) throw new ValidationError([{ field: 'name', message: 'Enter a name for the token, such as the system that will use it' }]);
+  const problems = [];
+  if (!name.trim()) problems.push({ field: 'name', message: 'Enter a name for the token, such as the system that will use it' });
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) problems.push({ field: 'days', message: `A token must expire after a whole number of days from 1 to ${MAX_TOKEN_DAYS}` });
+  if (problems.length) throw new ValidationError(problems);
   const token = `nolan_${randomBytes(30).toString('base64url')}`;
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
   const id = await db.kysely.transaction().execute(async (trx) => {
-    const id = await insertToken(trx, { userId, name: name.trim().slice(0, 100), hash: sha256(token), prefix: token.slice(0, 12), at: clock.now().toISOString() });
-    await appendAudit(trx, db.dialect, actor, { action: 'api-token.issued', entity: 'api_token', entityId: id, after: { userId, name: name.trim() } }, clock.now());
+    const id = await insertToken(trx, { userId, name: name.trim().slice(0, 100), hash: sha256(token), prefix: token.slice(0, 12), at: now.toISOString(), expiresAt });
+    await appendAudit(trx, db.dialect, actor, { action: 'api-token.issued', entity: 'api_token', entityId: id, after: { userId, name: name.trim(), expiresAt } }, now);
     return id;
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
 export async function withdrawApiToken(deps: AccountDeps, actor: Actor, userId: number, tokenId: number): Promise<void> {
