@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { createAccount, MAX_FAILED_SIGN_INS, signIn } from './accounts.service.ts';
+import { createAccount, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './accounts.service.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 
 const PASSWORD = 'a lantern by the orchard gate';
@@ -46,6 +46,18 @@ describe('the sign-in lockout', () => {
     assert.equal(results.filter((r) => !r.ok && r.reason === 'locked').length, GUESSES - MAX_FAILED_SIGN_INS + 1);
     const right = await signIn(t.deps, email, PASSWORD, { ip: '192.0.2.1', requestId: 'race-right' });
     assert.equal(right.ok, false, 'even the right password is refused while locked');
+  });
+
+  it(`starts a fresh count of ${MAX_FAILED_SIGN_INS} when a lock ends, and a right password clears the count`, async () => {
+    const email = 'race@council.gov.uk';
+    t.clock.advance(LOCKOUT_MS + 1000);
+    const guess = (i: number) => signIn(t.deps, email, `another wrong guess ${i}`, { ip: '192.0.2.1', requestId: `after-${i}` });
+    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) assert.deepEqual(await guess(i), { ok: false, reason: 'invalid' }, `guess ${i} after the lock`);
+    assert.equal((await signIn(t.deps, email, PASSWORD, { ip: '192.0.2.1' })).ok, true, 'the right password, one short of the limit');
+    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) assert.deepEqual(await guess(i), { ok: false, reason: 'invalid' }, `guess ${i} after signing in`);
+    assert.equal((await guess(MAX_FAILED_SIGN_INS)).ok, false);
+    assert.ok((await lockedUntil(email))! > t.clock.now().toISOString(), `locked again at the ${MAX_FAILED_SIGN_INS}th`);
+    assert.equal(await passwordsChecked(email), 3 * MAX_FAILED_SIGN_INS - 1);
   });
 
   it(`does the same through the sign-in page, from ${GUESSES} addresses at once so the rate limit is not what stops them`, async () => {
