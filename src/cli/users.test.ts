@@ -40,6 +40,24 @@ describe('nolan users', () => {
     assert.match(token.stdout.trim(), /^nolan_[\w-]{40}$/);
   });
 
+  it('issues a token that expires after 90 days, or after --days', async () => {
+    const expiryOf = async (name: string) => Date.parse((await db.kysely.selectFrom('api_tokens').select('expires_at').where('name', '=', name).executeTakeFirstOrThrow()).expires_at ?? '');
+    const DAY = 86_400_000;
+    for (const [args, days] of [[[], 90], [['--days', '30'], 30], [['--days', '365'], 365]] as const) {
+      const name = `expiry ${days}`;
+      const issued = Date.now();
+      const result = nolan(db, ['users', 'token', 'ops@council.gov.uk', '--name', name, ...args]);
+      assert.equal(result.status, 0, result.stderr);
+      const early = (await expiryOf(name)) - (issued + days * DAY);
+      assert.ok(early > -60_000 && early < 60_000, `${name}: expires ${days} days after it was issued`);
+    }
+    for (const days of ['0', '366', 'soon', '-5']) {
+      const result = nolan(db, ['users', 'token', 'ops@council.gov.uk', '--name', `bad ${days}`, '--days', days]);
+      assert.equal(result.status, 2, `--days ${days}: ${result.stderr}`);
+      assert.match(result.stderr, /--days/);
+    }
+  });
+
   it('exits 2 with one line naming what is wrong, and stores nothing', async () => {
     const cases: [string[], RegExp][] = [
       [['users', 'create', '--email', 'x@council.gov.uk'], /--name is required/],

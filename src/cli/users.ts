@@ -1,6 +1,6 @@
 // nolan users create|disable|enable|list|token: accounts from the command line.
 import { ROLES, type Role } from '../web/access.ts';
-import { createAccount, issueApiToken, setAccountDisabled } from '../features/accounts/accounts.service.ts';
+import { createAccount, issueApiToken, MAX_TOKEN_DAYS, setAccountDisabled, TOKEN_DAYS } from '../features/accounts/accounts.service.ts';
 import { findUserByEmail, listUsers } from '../features/accounts/users.repository.ts';
 import type { CliContext } from './context.ts';
 import { parseOptions, UsageError } from './usage.ts';
@@ -11,7 +11,7 @@ const usage = `Usage:
   nolan users disable <email>
   nolan users enable <email>
   nolan users list [--json]
-  nolan users token <email> [--name <token name>]
+  nolan users token <email> [--name <token name>] [--days <days until it expires, 1 to ${MAX_TOKEN_DAYS}; ${TOKEN_DAYS} if not given>]
 Roles: ${ROLES.join(', ')}. Without --password-stdin the person is invited and the link is printed.`;
 
 async function readStdin(): Promise<string> {
@@ -92,10 +92,12 @@ export const usersCommand = {
         return 0;
       }
       case 'token': {
-        const { values, positionals } = parseOptions(rest, { name: { type: 'string' } });
+        const { values, positionals } = parseOptions(rest, { name: { type: 'string' }, days: { type: 'string' } });
+        const days = idOption(values.days, 'days') ?? TOKEN_DAYS;
+        if (days < 1 || days > MAX_TOKEN_DAYS) throw new UsageError(`--days must be from 1 to ${MAX_TOKEN_DAYS}, got ${days}`);
         const user = await userOrFail(context, positionals[0]);
         if (user.disabledAt) throw new UsageError(`${user.email} is disabled`);
-        const issued = await issueApiToken(deps, context.actor, user.id, values.name ?? 'command line');
+        const issued = await issueApiToken(deps, context.actor, user.id, values.name ?? 'command line', days);
         context.out(issued.token);
         return 0;
       }

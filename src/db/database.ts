@@ -137,6 +137,16 @@ export type ApiTokensTable = {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Null only for a token no one can use: every token is issued with an expiry. */
+  expires_at: string | null;
+};
+
+/** Failed sign-ins for an address without a usable account, counted as an account's are (address_hash: SHA-256). */
+export type SignInFailuresTable = {
+  address_hash: string;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  last_failed_at: string;
 };
 
 export type ImportsTable = {
@@ -313,6 +323,7 @@ export type Tables = {
   invitations: InvitationsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
   imports: ImportsTable;
   protocol_documents: ProtocolDocumentsTable;
   protocol_clauses: ProtocolClausesTable;

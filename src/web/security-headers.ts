@@ -8,6 +8,7 @@
 import { randomFillSync } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import { isApi } from './errors.ts';
 
 const NONCE_BYTES = 16;
 // Random bytes drawn 256 nonces at a time: one call into the system's generator rather than one per response.
@@ -87,5 +88,13 @@ export function installSecurityHeaders(app: FastifyInstance, options: { secure: 
     for (const [name, value] of headers) raw.setHeader(name, value);
     raw.setHeader(CSP, cspBefore + nonce + cspAfter);
     done();
+  });
+  // What a signed-in person is shown must not stay in a shared computer's browser cache or a proxy's, so every
+  // answer says no-store: pages, API answers and downloads, refusals and errors too. The one exception is a
+  // public route that set its own caching, which only the static assets do.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const ownCaching = reply.hasHeader('cache-control') && request.routeOptions.config?.access?.kind === 'public' && !isApi(request);
+    if (!ownCaching) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 }

@@ -46,7 +46,7 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
     const day = ukDate(now);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const token = await findActiveToken(db.kysely, sha256(bearer));
+      const token = await findActiveToken(db.kysely, sha256(bearer), now.toISOString());
       if (!token) return;
       const user = await findUserById(db.kysely, token.userId);
       if (!user || user.disabledAt) return;

@@ -1,15 +1,16 @@
 // Sign-in, sign-out, your account (password, API tokens) and accepting an invitation.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { access } from '../../web/access.ts';
 import { formErrors, parseForm } from '../../web/forms.ts';
 import { clearSessionCookie, startSession } from '../../web/session.ts';
 import { ValidationError } from '../../errors.ts';
+import { renderProblem } from '../../web/errors.ts';
 import type { Actor } from '../audit/audit.repository.ts';
-import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, withdrawApiToken } from './accounts.service.ts';
+import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, TOKEN_DAYS, withdrawApiToken } from './accounts.service.ts';
 import { deleteSession } from './sessions.repository.ts';
-import { listTokensOfUser } from './tokens.repository.ts';
+import { listTokensOfUser, type TokenRecord } from './tokens.repository.ts';
 import { formatDateTime } from '../../web/format.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
@@ -33,7 +34,39 @@ const passwordForm = z.object({
   confirmPassword: z.string(),
 });
 
+/** The periods a person may choose for a token to last, in days. */
+const TOKEN_PERIODS = ['30', '90', '180', '365'] as const;
+
+const tokenForm = z.object({
+  name: z.string().trim().min(1, 'Enter a name for the token, such as the system that will use it').max(100, 'The name must be 100 characters or fewer'),
+  days: z.enum(TOKEN_PERIODS, { message: 'Choose when the token expires: after 30, 90, 180 or 365 days' }).default(String(TOKEN_DAYS) as '90'),
+});
+
+type TokenRow = TokenRecord & { status: 'Active' | 'Expired' | 'Revoked' };
+
+function tokenRows(tokens: TokenRecord[], now: string): TokenRow[] {
+  return tokens.map((token) => ({ ...token, status: token.revokedAt ? 'Revoked' : !token.expiresAt || token.expiresAt <= now ? 'Expired' : 'Active' }));
+}
+
+/**
+ * Tokens are issued and revoked only by a person signed in with a browser, whose form carries its CSRF token:
+ * otherwise a leaked token could issue itself successors that outlive its revocation.
+ */
+async function browserSessionOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.user?.via === 'session') return;
+  await renderProblem(request, reply, {
+    status: 403,
+    title: 'You cannot do that',
+    paragraphs: ['API tokens are issued and revoked from your account page, signed in with a browser, and never with an API token.'],
+  });
+}
+
 export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
+  const accountPage = async (reply: FastifyReply, userId: number, extra: Record<string, unknown> = {}) => {
+    const tokens = tokenRows(await listTokensOfUser(deps.db.kysely, userId), deps.clock.now().toISOString());
+    return reply.page('accounts/views/account.njk', { title: 'Your account', tokens, tokenPeriods: TOKEN_PERIODS, values: { days: String(TOKEN_DAYS) }, ...extra });
+  };
+
   app.get('/sign-in', { config: { access: access.public } }, async (request, reply) => {
     if (request.user) return reply.redirect('/', 303);
     const query = request.query as Record<string, string | undefined>;
@@ -75,17 +108,14 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/account', { config: { access: access.signedIn } }, async (request, reply) => {
-    const user = request.user!;
-    const tokens = await listTokensOfUser(deps.db.kysely, user.id);
     const query = request.query as Record<string, string | undefined>;
-    return reply.page('accounts/views/account.njk', { title: 'Your account', tokens, flash: query.done === 'token-revoked' ? 'The API token has been revoked' : undefined });
+    return accountPage(reply, request.user!.id, { flash: query.done === 'token-revoked' ? 'The API token has been revoked' : undefined });
   });
 
   app.post('/account/password', { config: { access: access.signedIn } }, async (request, reply) => {
     const user = request.user!;
-    const tokens = await listTokensOfUser(deps.db.kysely, user.id);
     const parsed = parseForm(passwordForm, request.body);
-    const renderErrors = (errors: ReturnType<typeof formErrors>) => reply.code(400).page('accounts/views/account.njk', { title: 'Your account', tokens, errors });
+    const renderErrors = (errors: ReturnType<typeof formErrors>) => accountPage(reply.code(400), user.id, { errors });
     if (!parsed.ok) return renderErrors(parsed.errors);
     if (parsed.value.newPassword !== parsed.value.confirmPassword) {
       return renderErrors(formErrors([{ field: 'confirmPassword', message: 'The passwords do not match' }]));
@@ -100,21 +130,22 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.redirect('/sign-in?notice=password-changed', 303);
   });
 
-  app.post('/account/tokens', { config: { access: access.signedIn } }, async (request, reply) => {
+  app.post('/account/tokens', { config: { access: access.signedIn }, preValidation: browserSessionOnly }, async (request, reply) => {
     const user = request.user!;
     const body = (request.body ?? {}) as Record<string, string>;
+    const values = { name: body.name, days: body.days ?? String(TOKEN_DAYS) };
+    const parsed = parseForm(tokenForm, request.body);
+    if (!parsed.ok) return accountPage(reply.code(400), user.id, { errors: parsed.errors, values });
     try {
-      const issued = await issueApiToken(deps, actorOf(request), user.id, body.name ?? '');
-      const tokens = await listTokensOfUser(deps.db.kysely, user.id);
-      return reply.page('accounts/views/account.njk', { title: 'Your account', tokens, newToken: issued.token });
+      const issued = await issueApiToken(deps, actorOf(request), user.id, parsed.value.name, Number(parsed.value.days));
+      return accountPage(reply, user.id, { newToken: issued.token });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const tokens = await listTokensOfUser(deps.db.kysely, user.id);
-      return reply.code(400).page('accounts/views/account.njk', { title: 'Your account', tokens, errors: formErrors(error.fields) });
+      return accountPage(reply.code(400), user.id, { errors: formErrors(error.fields), values });
     }
   });
 
-  app.post('/account/tokens/:id/revoke', { config: { access: access.signedIn } }, async (request, reply) => {
+  app.post('/account/tokens/:id/revoke', { config: { access: access.signedIn }, preValidation: browserSessionOnly }, async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     await withdrawApiToken(deps, actorOf(request), request.user!.id, Number.isInteger(id) ? id : -1);
     return reply.redirect('/account?done=token-revoked', 303);

@@ -10,46 +10,10 @@ import { deleteSessionsOfUser } from './sessions.repository.ts';
 import { insertToken, revokeToken } from './tokens.repository.ts';
 import { sha256 } from '../../web/session.ts';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, type SignInResult } from './sign-in.service.ts';
 export const INVITATION_DAYS = 7;
 
 type AccountDeps = Pick<Deps, 'db' | 'clock'>;
-
-export type SignInResult =
-  | { ok: true; user: UserRecord }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: string };
-
-// Verifying against a real hash when the account does not exist keeps the response time the same.
-const decoyHash = hashPassword(randomBytes(16).toString('hex'));
-
-export async function signIn(deps: AccountDeps, email: string, password: string, actor: Omit<Actor, 'userId' | 'label'>): Promise<SignInResult> {
-  const { db, clock } = deps;
-  const now = clock.now();
-  const user = await findUserByEmail(db.kysely, email);
-  if (!user || user.disabledAt || !user.passwordHash) {
-    await verifyPassword(password, await decoyHash);
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  const valid = await verifyPassword(password, user.passwordHash);
-  const who: Actor = { ...actor, userId: user.id, label: user.email };
-  if (!valid) {
-    const failures = user.failedSignIns + 1;
-    const lock = failures >= MAX_FAILED_SIGN_INS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-    await db.kysely.transaction().execute(async (trx) => {
-      await updateUser(trx, user.id, { failed_sign_ins: lock ? 0 : failures, locked_until: lockedUntil });
-      await appendAudit(trx, db.dialect, who, { action: lock ? 'account.locked' : 'account.sign-in-failed', entity: 'user', entityId: user.id, after: { failures, lockedUntil } }, now);
-    });
-    return lock ? { ok: false, reason: 'locked', lockedUntil: lockedUntil ?? undefined } : { ok: false, reason: 'invalid' };
-  }
-  await db.kysely.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: now.toISOString() });
-    await appendAudit(trx, db.dialect, who, { action: 'account.signed-in', entity: 'user', entityId: user.id }, now);
-  });
-  return { ok: true, user };
-}
 
 export type NewAccount = {
   email: string;
@@ -178,17 +142,26 @@ export async function changeRoles(deps: AccountDeps, actor: Actor, userId: numbe
   });
 }
 
-/** Issues an API token; the secret is shown once and only its hash is kept. */
-export async function issueApiToken(deps: AccountDeps, actor: Actor, userId: number, name: string): Promise<{ id: number; token: string }> {
+/** How long a token lasts unless its owner chooses otherwise, and the longest it may last. */
+export const TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 365;
+
+/** Issues an API token that expires after `days`; the secret is shown once and only its hash is kept. */
+export async function issueApiToken(deps: AccountDeps, actor: Actor, userId: number, name: string, days: number = TOKEN_DAYS): Promise<{ id: number; token: string; expiresAt: string }> {
   const { db, clock } = deps;
-  if (!name.trim()) throw new ValidationError([{ field: 'name', message: 'Enter a name for the token, such as the system that will use it' }]);
+  const problems = [];
+  if (!name.trim()) problems.push({ field: 'name', message: 'Enter a name for the token, such as the system that will use it' });
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) problems.push({ field: 'days', message: `A token must expire after a whole number of days from 1 to ${MAX_TOKEN_DAYS}` });
+  if (problems.length) throw new ValidationError(problems);
   const token = `nolan_${randomBytes(30).toString('base64url')}`;
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
   const id = await db.kysely.transaction().execute(async (trx) => {
-    const id = await insertToken(trx, { userId, name: name.trim().slice(0, 100), hash: sha256(token), prefix: token.slice(0, 12), at: clock.now().toISOString() });
-    await appendAudit(trx, db.dialect, actor, { action: 'api-token.issued', entity: 'api_token', entityId: id, after: { userId, name: name.trim() } }, clock.now());
+    const id = await insertToken(trx, { userId, name: name.trim().slice(0, 100), hash: sha256(token), prefix: token.slice(0, 12), at: now.toISOString(), expiresAt });
+    await appendAudit(trx, db.dialect, actor, { action: 'api-token.issued', entity: 'api_token', entityId: id, after: { userId, name: name.trim(), expiresAt } }, now);
     return id;
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
 export async function withdrawApiToken(deps: AccountDeps, actor: Actor, userId: number, tokenId: number): Promise<void> {

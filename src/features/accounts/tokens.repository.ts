@@ -12,11 +12,12 @@ export type TokenRecord = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 };
 
-const columns = ['id', 'user_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
+const columns = ['id', 'user_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'] as const;
 
-function toToken(row: { id: number; user_id: number; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null }): TokenRecord {
+function toToken(row: { id: number; user_id: number; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null; expires_at: string | null }): TokenRecord {
   return {
     id: row.id,
     userId: row.user_id,
@@ -25,20 +26,28 @@ function toToken(row: { id: number; user_id: number; name: string; prefix: strin
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 
-export async function insertToken(q: Q, token: { userId: number; name: string; hash: string; prefix: string; at: string }): Promise<number> {
+export async function insertToken(q: Q, token: { userId: number; name: string; hash: string; prefix: string; at: string; expiresAt: string }): Promise<number> {
   const row = await q
     .insertInto('api_tokens')
-    .values({ user_id: token.userId, name: token.name, token_hash: token.hash, prefix: token.prefix, created_at: token.at })
+    .values({ user_id: token.userId, name: token.name, token_hash: token.hash, prefix: token.prefix, created_at: token.at, expires_at: token.expiresAt })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function findActiveToken(q: Q, hash: string): Promise<TokenRecord | undefined> {
-  const row = await q.selectFrom('api_tokens').select(columns).where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+/** A token is good until it is revoked or expires; one without an expiry is never good. */
+export async function findActiveToken(q: Q, hash: string, now: string): Promise<TokenRecord | undefined> {
+  const row = await q
+    .selectFrom('api_tokens')
+    .select(columns)
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
   return row && toToken(row);
 }
 

@@ -3,7 +3,7 @@
 // An officer's line manager has a later id than the officer, as happens when managers are imported after staff.
 import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../clock.ts';
-import { createAccount, issueApiToken, setAccountDisabled } from '../accounts/accounts.service.ts';
+import { createAccount, issueApiToken, setAccountDisabled, signIn } from '../accounts/accounts.service.ts';
 import { insertSession } from '../accounts/sessions.repository.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 import { loadConfig } from '../../config.ts';
@@ -71,6 +71,7 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   await issueApiToken(deps, { userId: admin.id, label: 'ada@council.example' }, admin.id, 'reporting');
   await issueApiToken(deps, { userId: officerUser.id, label: 'dee@council.example' }, officerUser.id, 'spreadsheet');
   await setAccountDisabled(deps, systemActor, officerUser.id, true);
+  await signIn(deps, 'nobody@council.example', 'a guess at a password', { ip: '192.0.2.1' });
   const protocol = '1. Members and officers treat each other with respect.\n\n2. Officers must answer enquiries within ten working days.\n';
   const config = loadConfig({ DATA_DIR: '/tmp/nolan-backup-fixture' });
   await importCouncilProtocol({ ...deps, config }, systemActor, { fileName: 'protocol.txt', content: Buffer.from(protocol) });

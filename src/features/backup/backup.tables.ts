@@ -33,6 +33,7 @@ export const BACKUP_TABLES = {
   invitations: { key: ['token_hash'] },
   sessions: { key: ['id_hash'] },
   api_tokens: { key: ['id'] },
+  sign_in_failures: { key: ['address_hash'] },
   imports: { key: ['id'] },
   protocol_documents: { key: ['id'] },
   protocol_clauses: { key: ['document_id', 'position'] },
