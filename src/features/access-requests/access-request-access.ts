@@ -28,7 +28,7 @@ export function seesEveryRequest(user: CurrentUser | null): boolean {
 
 export function maySeeRequest(user: CurrentUser | null, r: Pick<AccessRequest, 'memberId' | 'decider'>): boolean {
   // A former member still reads their own past requests; only acting on them ends with the term.
-  return user !== null && ((user.memberId !== null && user.memberId === r.memberId) || seesEveryRequest(user) || mayDecide(user, r));
+  return user !== null && ((user.memberRecordId !== null && user.memberRecordId === r.memberId) || seesEveryRequest(user) || mayDecide(user, r));
 }
 
 /** Information is given as the decider's reasons say: its member reads them once they confirm the purpose (115). */
