@@ -8,6 +8,7 @@ import type { CurrentUser, Power, Role } from '../../web/access.ts';
 import { access } from '../../web/access.ts';
 import type { DocumentEntry } from './document.types.ts';
 import { grantsInForce } from './document-grants.ts';
+import { findDocuments } from './document.repository.ts';
 
 /** Those who keep the register: democratic services, admins, and the officers the law makes answerable for
  * access to information (the Monitoring Officer, and the Proper Officer of LGA 1972 s100B–s100D). */
@@ -77,4 +78,10 @@ export async function documentViewerOf(db: Kysely<Tables>, user: CurrentUser | n
   const member = await db.selectFrom('members').select('group_id').where('id', '=', user.memberId).executeTakeFirst();
   const seats = await db.selectFrom('body_seats').select('body_id').where('member_id', '=', user.memberId).execute();
   return { kind: 'signed-in', custodian, groupId: member?.group_id ?? null, bodyIds: seats.map((s) => s.body_id), grants: await grantsInForce(db, user.memberId, day) };
+}
+
+/** Of these entries, those whose details (summary, author, public-interest test) this person may read. */
+export async function documentsDetailedTo(db: Kysely<Tables>, user: CurrentUser | null, ids: readonly number[], day: string): Promise<Set<number>> {
+  const viewer = await documentViewerOf(db, user, day);
+  return new Set((await findDocuments(db, ids)).filter((d) => documentSight(viewer, d).details).map((d) => d.id));
 }

@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { officersManagedBy, type ListScope } from './enquiry.repository.ts';
+import { enquiryIdsInScope } from './enquiry-query.repository.ts';
 import { OPEN_STATUSES, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
@@ -51,6 +52,12 @@ export async function listScopeFor(q: Q, user: CurrentUser): Promise<ListScope> 
   if (oversees(user)) return { all: true };
   // A former member still lists their own past enquiries, but no longer those copied to them.
   return { all: false, memberId: user.memberRecordId, copies: user.memberId !== null, officerIds: await handledOfficerIds(q, user) };
+}
+
+/** Of these enquiries, the ones this person may see: maySee, as their list's scope states it, for a few at once. */
+export async function enquiriesSeenBy(q: Q, user: CurrentUser, ids: readonly number[]): Promise<Set<number>> {
+  if (oversees(user)) return new Set(ids);
+  return new Set(await enquiryIdsInScope(q, await listScopeFor(q, user), ids));
 }
 
 export const ACTIONS = ['acknowledge', 'start', 'ask-member', 'member-replied', 'answer', 'close', 'reopen', 'extend', 'delay-notice', 'reassign', 'pass-on'] as const;

@@ -92,6 +92,12 @@ function scopedEnquiries(q: Q, scope: ListScope) {
   );
 }
 
+/** Of these enquiries, those a reader's scope reaches: the list's own rule, asked of a few ids at once. */
+export async function enquiryIdsInScope(q: Q, scope: ListScope, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  return (await scopedEnquiries(q, scope).select('e.id').where('e.id', 'in', ids).execute()).map((r) => r.id);
+}
+
 function visibleEnquiries(q: Q, scope: ListScope) {
   return scopedEnquiries(q, scope)
     .innerJoin('members as m', 'm.id', 'e.member_id')
