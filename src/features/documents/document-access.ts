@@ -71,8 +71,8 @@ export function documentSight(viewer: DocumentViewer, document: DocumentFacts): 
 export async function documentViewerOf(db: Kysely<Tables>, user: CurrentUser | null, day: string): Promise<DocumentViewer> {
   if (!user) return { kind: 'public' };
   const custodian = CUSTODIAN_ROLES.some((r) => user.roles.includes(r)) || CUSTODIAN_POWERS.some((p) => user.powers.includes(p));
-  // resolveCurrentUser drops the member roles when a term has ended: a former member keeps no group's papers and
-  // no grant.
+  // resolveCurrentUser drops the member roles and memberId when a term has ended: a former member keeps no group's
+  // papers, seats or grants.
   const inOffice = user.roles.includes('member') || user.roles.includes('group-leader');
   if (!inOffice || user.memberId === null) return { kind: 'signed-in', custodian, groupId: null };
   const member = await db.selectFrom('members').select('group_id').where('id', '=', user.memberId).executeTakeFirst();

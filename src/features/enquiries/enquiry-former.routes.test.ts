@@ -62,7 +62,7 @@ describe('enquiries after an officer leaves or a member’s term ends', () => {
         assert.equal(list.body.includes(CANARY), false, `${who}: ${url}`);
         assert.match(list.body, /No enquiries to show|No enquiries you can see match/, `${who}: ${url}`);
       }
-      assert.equal((await page(who, '/enquiries/overview')).statusCode, 403, `${who}: the overview is for officers in post`);
+      for (const url of ['/enquiries/overview', '/enquiries/statistics', '/enquiries/statistics.csv']) assert.equal((await page(who, url)).statusCode, 403, `${who}: ${url} is for officers in post`);
       assert.equal((await api(who, `/api/v1/enquiries/${id}`)).statusCode, 404, `${who}: the API`);
       const listed = await api(who, '/api/v1/enquiries?q=culvert');
       assert.equal(listed.statusCode, 200);
