@@ -24,7 +24,13 @@ export type CurrentUser = {
   fullName: string;
   roles: Role[];
   powers: Power[];
+  /** The member this account belongs to while their term of office runs, or null: all a councillor does or sees
+   * as a councillor goes by this. */
   memberId: number | null;
+  /** The member this account belongs to, in office or not: only for reading their own past records, which the
+   * protocol leaves to them after their term (their enquiries and access requests, never acting on them). */
+  memberRecordId: number | null;
+  /** The officer this account belongs to while they hold their post, or null from the day they leave. */
   officerId: number | null;
   via: 'session' | 'token';
 };

@@ -9,14 +9,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { issueApiToken } from '../accounts/accounts.service.ts';
+import { createAccount, issueApiToken } from '../accounts/accounts.service.ts';
 import { systemActor } from '../audit/audit.repository.ts';
 import { PASSWORD } from '../documents/document.fixture.ts';
 import { addDocumentFile, createDocument } from '../documents/document.service.ts';
 import { minimalPdf } from '../documents/minimal-pdf.ts';
 import { addAccessCouncil, type AccessCouncil } from './access-request.fixture.ts';
 
-type Reader = keyof AccessCouncil['users'] | 'public';
+type Reader = keyof AccessCouncil['users'] | 'formerMo' | 'public';
 type Paper = 'open' | 'exemptListed' | 'exemptUnlisted' | 'confidential' | 'redGroup';
 // F everything; V the file in the viewer, no download; R the redacted version in the viewer only;
 // C a grant not yet confirmed (the entry only); M the entry's metadata only; - nothing.
@@ -35,6 +35,7 @@ const EXPECTED: Record<Reader, string> = {
   blue: 'FR---', // a redacted, view-only grant on the listed exempt paper
   independent: 'FM-V-', // a view-only grant on the confidential paper
   former: 'FM---', // held a grant on the unlisted exempt paper; it ended with the term
+  formerMo: 'FM---', // the Monitoring Officer until yesterday: left the council, account still enabled
   public: 'FM---',
 };
 
@@ -91,11 +92,17 @@ describe('the authorisation matrix: every reader × every route × every classif
       purpose: 'council-duties', reason: 'Matrix.', personal_interest: false, facts_json: '{}', answer_json: ANSWER, decider: 'monitoring-officer',
       decider_basis: 'protocol', consult_json: '[]', clauses_json: '["113"]', status: 'granted', reasons: 'Totals by email.', decided_by: 'Mo Monitoring', decided_at: at, created_at: at, updated_at: at,
     }).returning('id').executeTakeFirstOrThrow()).id;
-    for (const who of Object.keys(c.users) as (keyof AccessCouncil['users'])[]) {
+    // A Monitoring Officer who left yesterday: the directory still lists the statutory role as theirs.
+    const formerMo = (await t.db.kysely.insertInto('officers').values({ external_id: null, full_name: 'Max Former', email: null, job_title: 'Head of Legal', grade: 'senior', service_id: null, line_manager_id: null, politically_restricted: true, left_on: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    await t.db.kysely.insertInto('statutory_roles').values({ officer_id: formerMo, role: 'monitoring-officer', capacity: 'holder', starts_on: '2020-01-01', ends_on: null, created_at: at }).execute();
+    const formerMoUser = await createAccount(t.deps, systemActor, { email: 'max.former@millford.gov.uk', fullName: 'Max Former', roles: ['officer'], password: PASSWORD, officerId: formerMo });
+    await t.db.kysely.updateTable('officers').set({ left_on: '2026-11-22' }).where('id', '=', formerMo).execute();
+    const accounts = [...Object.entries(c.users).map(([who, u]) => [who, u.email, u.id] as const), ['formerMo', 'max.former@millford.gov.uk', formerMoUser.id] as const];
+    for (const [who, email, userId] of accounts) {
       const agent = new Agent(t.app);
-      await agent.signIn(c.users[who].email, PASSWORD);
-      agents.set(who, agent);
-      tokens.set(who, (await issueApiToken(t.deps, systemActor, c.users[who].id, 'matrix')).token);
+      await agent.signIn(email, PASSWORD);
+      agents.set(who as Reader, agent);
+      tokens.set(who as Reader, (await issueApiToken(t.deps, systemActor, userId, 'matrix')).token);
     }
   });
   after(async () => t.close());
@@ -174,6 +181,13 @@ describe('the authorisation matrix: every reader × every route × every classif
       await expectStatus(reader, `/api/v1/access-requests/${informationId}`, reader === 'public' ? 401 : seen ? 200 : 404);
       if (seen && reader !== 'independent') await expectListed(reader, '/access-requests', 'open', INFORMATION_CANARY, false);
     }
+    // A former member still reads their own past request, through the page and the API; a former officer reads none.
+    const formerRequest = (await t.db.kysely.selectFrom('access_requests').select('id').where('member_id', '=', c.users.former.memberId!).executeTakeFirstOrThrow()).id;
+    await t.db.kysely.updateTable('access_requests').set({ answer_json: ANSWER }).where('id', '=', formerRequest).execute();
+    assert.match((await get('former', '/access-requests')).body, new RegExp(titleOf('exemptUnlisted')));
+    assert.equal((await get('former', `/access-requests/${formerRequest}`)).statusCode, 200);
+    assert.equal((await get('former', `/api/v1/access-requests/${formerRequest}`)).statusCode, 200);
+    assert.equal((await get('formerMo', `/access-requests/${formerRequest}`)).statusCode, 404);
     const log = await get('public', '/public/disclosure-log');
     assert.match(log.body, /Information requested by a member/);
     assert.equal(log.body.includes('Totals by email'), false);

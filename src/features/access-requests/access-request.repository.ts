@@ -103,6 +103,12 @@ export async function findAccessRequest(q: Q, id: number): Promise<AccessRequest
   return row && toRequest(row);
 }
 
+/** Several requests at once, by id: for a page that asks who may see each of a few. */
+export async function findAccessRequests(q: Q, ids: readonly number[]): Promise<AccessRequest[]> {
+  if (!ids.length) return [];
+  return (await requests(q).where('r.id', 'in', ids).execute()).map(toRequest);
+}
+
 export async function listMemberRequests(q: Q, memberId: number): Promise<AccessRequest[]> {
   return (await requests(q).where('r.member_id', '=', memberId).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').execute()).map(toRequest);
 }

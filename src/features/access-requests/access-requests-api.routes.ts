@@ -92,7 +92,7 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
 
   api.get('/api/v1/access-requests', { config, schema: { tags, summary: 'The caller’s own requests, and for deciders and the register’s custodians every open request', response: { 200: z.object({ mine: z.array(requestSchema), open: z.array(requestSchema) }) } } }, async (request) => {
     const user = request.user!;
-    const mine = user.memberId !== null ? await listMemberRequests(q, user.memberId) : [];
+    const mine = user.memberRecordId !== null ? await listMemberRequests(q, user.memberRecordId) : [];
     const open = (await openRequests(deps)).filter((r) => seesEveryRequest(user) || maySeeRequest(user, r));
     return { mine: mine.map((r) => toJson(user, r)), open: open.map((r) => toJson(user, r)) };
   });

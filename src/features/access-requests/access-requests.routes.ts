@@ -57,11 +57,13 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
   app.get('/access-requests', signedIn, async (request, reply) => {
     const user = request.user!;
     const day = today();
-    const mine = user.memberId !== null ? await listMemberRequests(q, user.memberId) : [];
+    // A former member still reads their own past requests.
+    const mine = user.memberRecordId !== null ? await listMemberRequests(q, user.memberRecordId) : [];
     const queue = seesEveryRequest(user) || user.powers.length ? (await openRequests(deps)).filter((r) => seesEveryRequest(user) || mayDecide(user, r)) : [];
     return reply.page('access-requests/views/list.njk', {
       title: 'Access requests',
       member: user.memberId !== null,
+      hasOwnRequests: user.memberRecordId !== null,
       mine: mine.map((r) => row(r, day)),
       showQueue: seesEveryRequest(user) || user.powers.length > 0,
       queue: queue.map((r) => ({ ...row(r, day), yours: r.status === 'awaiting-advice' ? mayAdvise(user) : mayDecide(user, r) })),

@@ -51,7 +51,10 @@ describe('roles and powers on a given day', () => {
   it('a member keeps member rights until the day the term ends, and loses them on it', async () => {
     const user = account({ memberId, roles: ['member', 'group-leader'] });
     assert.deepEqual((await resolveCurrentUser(db.kysely, user, '2026-05-06', 'session')).roles, ['member', 'group-leader']);
-    assert.deepEqual((await resolveCurrentUser(db.kysely, user, '2026-05-07', 'session')).roles, []);
+    const former = await resolveCurrentUser(db.kysely, user, '2026-05-07', 'session');
+    assert.deepEqual(former.roles, []);
+    assert.deepEqual([former.memberId, former.memberRecordId], [null, memberId], 'their own record stays theirs to read, nothing more');
+    assert.equal((await resolveCurrentUser(db.kysely, user, '2026-05-06', 'session')).memberId, memberId);
   });
 
   it('the holder has the statutory power; the deputy only on the days they act', async () => {
@@ -71,5 +74,6 @@ describe('roles and powers on a given day', () => {
     assert.deepEqual([before.roles, before.powers], [['officer', 'admin'], ['monitoring-officer']]);
     const afterLeaving = await resolveCurrentUser(db.kysely, user, '2026-09-30', 'session');
     assert.deepEqual([afterLeaving.roles, afterLeaving.powers], [['admin'], []]);
+    assert.deepEqual([before.officerId, afterLeaving.officerId], [holderId, null], 'the post is no longer theirs to act in');
   });
 });

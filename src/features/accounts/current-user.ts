@@ -33,9 +33,8 @@ export async function resolveCurrentUser(
   via: CurrentUser['via'],
 ): Promise<CurrentUser> {
   let roles: Role[] = [...user.roles];
-  if (user.memberId === null || !(await memberInOffice(db, user.memberId, day))) {
-    roles = roles.filter((r) => r !== 'member' && r !== 'group-leader');
-  }
+  const inOffice = user.memberId !== null && (await memberInOffice(db, user.memberId, day));
+  if (!inOffice) roles = roles.filter((r) => r !== 'member' && r !== 'group-leader');
   const officerLeft = user.officerId
     ? await db.selectFrom('officers').select('left_on').where('id', '=', user.officerId).executeTakeFirst()
     : undefined;
@@ -48,8 +47,10 @@ export async function resolveCurrentUser(
     fullName: user.fullName,
     roles,
     powers,
-    memberId: user.memberId,
-    officerId: user.officerId,
+    // A former member or officer keeps the account, not the standing: every feature's access goes by these.
+    memberId: inOffice ? user.memberId : null,
+    memberRecordId: user.memberId,
+    officerId: officerInPost ? user.officerId : null,
     via,
   };
 }

@@ -2,9 +2,11 @@
 // Administrators, and the Monitoring Officer by statutory power (the protocol's guardian reads the record).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { ukDate } from '../../clock.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
 import { listAuditEvents, readChainHead } from './audit.repository.ts';
+import { eventsHiddenFrom } from './audit-sight.ts';
 import { describeVerification, isChainHash, verifyChain } from './audit.verify.ts';
 import { eventView, readAuditQuery, type AuditQuery } from './audit.view.ts';
 
@@ -34,7 +36,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const cursor = { olderThan: cursorParam(query.before), newerThan: cursorParam(query.after) };
     const page = await listAuditEvents(deps.db.kysely, filter, cursor, AUDIT_PAGE_SIZE);
-    const events = page.events.map(eventView);
+    const hidden = await eventsHiddenFrom(deps.db.kysely, request.user!, page.events, ukDate(deps.clock.now()));
+    const events = page.events.map((event) => eventView(event, hidden.has(event.seq)));
     const pagination = {
       previous: page.newer && events.length ? { href: pageLink(values, { after: events[0]!.seq }), text: 'Newer events' } : undefined,
       next: page.older && events.length ? { href: pageLink(values, { before: events.at(-1)!.seq }), text: 'Older events' } : undefined,

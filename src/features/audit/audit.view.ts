@@ -102,9 +102,12 @@ export type EventView = {
   requestId: string | null;
   hash: string;
   changes: ChangeRow[];
+  /** The event has a before and after that this reader may not read: the record is not theirs to see. */
+  hidden: boolean;
 };
 
-export function eventView(event: StoredEvent): EventView {
+export function eventView(event: StoredEvent, hideText = false): EventView {
+  const hidden = hideText && (event.before_json !== null || event.after_json !== null);
   return {
     seq: event.seq,
     occurredAt: event.occurred_at,
@@ -117,6 +120,7 @@ export function eventView(event: StoredEvent): EventView {
     ip: event.ip,
     requestId: event.request_id,
     hash: event.hash,
-    changes: changeRows(event),
+    changes: hidden ? [] : changeRows(event),
+    hidden,
   };
 }

@@ -77,7 +77,7 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   await importCouncilProtocol({ ...deps, config }, systemActor, { fileName: 'protocol.txt', content: Buffer.from(protocol) });
 
   await k.insertInto('enquiry_routes').values({ service_id: service.id, ward_id: wards[0]!.id, work_type: null, officer_id: officers[0]!.id, created_at: at }).execute();
-  const ann = { id: admin.id, email: 'ann.abbott@council.example', fullName: 'Ann Abbott', roles: ['member' as const], powers: [], memberId: members[0]!.id, officerId: null, via: 'session' as const };
+  const ann = { id: admin.id, email: 'ann.abbott@council.example', fullName: 'Ann Abbott', roles: ['member' as const], powers: [], memberId: members[0]!.id, memberRecordId: members[0]!.id, officerId: null, via: 'session' as const };
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   const enquiry = await logEnquiry({ ...deps, config }, systemActor, ann, { subject: 'Fly-tipping', details: 'Mattresses in the lane.', serviceId: service.id, copyTo: [members[1]!.id] }, [{ fileName: 'lane.png', contentType: 'image/png', content: png }]);
   await actOnEnquiry({ ...deps, config }, systemActor, { ...ann, roles: ['democratic-services'] }, enquiry.id, 'acknowledge', { version: enquiry.version });

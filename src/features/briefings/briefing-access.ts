@@ -5,8 +5,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { access, type CurrentUser } from '../../web/access.ts';
 import { findMember } from '../directory/members.repository.ts';
-import { findSecretary } from './briefing.repository.ts';
-import type { Briefing } from './briefing.types.ts';
+import { findBriefings, findOffers, findSecretary } from './briefing.repository.ts';
+import type { Briefing, BriefingOffer } from './briefing.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
@@ -34,8 +34,13 @@ export async function groupSideOf(q: Q, user: CurrentUser, day: string): Promise
 
 export type BriefingStanding = { ofGroup: boolean; speaksForGroup: boolean; officer: boolean; statutory: boolean };
 
-export async function standingOn(q: Q, user: CurrentUser, briefing: Pick<Briefing, 'groupId' | 'officerId' | 'requestedByMemberId'>, day: string): Promise<BriefingStanding> {
-  const side = await groupSideOf(q, user, day);
+type Parties = Pick<Briefing, 'groupId' | 'officerId' | 'requestedByMemberId'>;
+
+export async function standingOn(q: Q, user: CurrentUser, briefing: Parties, day: string): Promise<BriefingStanding> {
+  return standingFrom(user, await groupSideOf(q, user, day), briefing);
+}
+
+function standingFrom(user: CurrentUser, side: GroupSide | null, briefing: Parties): BriefingStanding {
   const ofGroup = side?.groupId === briefing.groupId;
   return {
     ofGroup,
@@ -47,6 +52,27 @@ export async function standingOn(q: Q, user: CurrentUser, briefing: Pick<Briefin
 
 export function maySee(s: BriefingStanding): boolean {
   return s.ofGroup || s.officer || s.statutory;
+}
+
+/** An offer of an identical session is its group's, or its member's in no group, to see and answer. */
+export function isOfferedTo(side: GroupSide, offer: Pick<BriefingOffer, 'groupId' | 'memberId'>): boolean {
+  return (offer.groupId !== null && offer.groupId === side.groupId) || (offer.memberId !== null && offer.memberId === side.memberId);
+}
+
+/** Of these briefings, the ones this person may see (maySee), for a few at once. */
+export async function briefingsSeenBy(q: Q, user: CurrentUser, ids: readonly number[], day: string): Promise<Set<number>> {
+  if (oversees(user)) return new Set(ids);
+  const side = await groupSideOf(q, user, day);
+  return new Set((await findBriefings(q, ids)).filter((b) => maySee(standingFrom(user, side, b))).map((b) => b.id));
+}
+
+/** Of these offers, the ones this person may see: the statutory officers see every offer (the offers report), a
+ * group or member only those made to them. */
+export async function offersSeenBy(q: Q, user: CurrentUser, ids: readonly number[], day: string): Promise<Set<number>> {
+  if (oversees(user)) return new Set(ids);
+  const side = await groupSideOf(q, user, day);
+  if (!side) return new Set();
+  return new Set((await findOffers(q, ids)).filter((o) => isOfferedTo(side, o)).map((o) => o.id));
 }
 
 export type BriefingAction = 'answer' | 'outcome' | 'verify' | 'report';

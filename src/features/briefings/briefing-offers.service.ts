@@ -9,7 +9,7 @@ import type { JobHandlers } from '../../jobs/scheduler.ts';
 import { appendAudit, systemActor, type Actor } from '../audit/audit.repository.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { officerAddress } from '../enquiries/enquiry-mail.ts';
-import { groupSideOf } from './briefing-access.ts';
+import { groupSideOf, isOfferedTo } from './briefing-access.ts';
 import { OFFER_LAPSE_JOB } from './briefing-duties.ts';
 import { findBriefing, findOffer, updateOffer } from './briefing.repository.ts';
 import { requestBriefing, type BriefingDeps } from './briefing.service.ts';
@@ -21,8 +21,7 @@ export async function offerFor(deps: Pick<BriefingDeps, 'db' | 'clock'>, user: C
   const offer = await findOffer(q, id);
   const side = await groupSideOf(q, user, ukDate(deps.clock.now()));
   if (!offer || !side) throw new NotFoundError('Offer');
-  if (offer.groupId !== null && offer.groupId === side.groupId) return { offer, mayAnswer: side.speaksForGroup };
-  if (offer.memberId !== null && offer.memberId === side.memberId) return { offer, mayAnswer: true };
+  if (isOfferedTo(side, offer)) return { offer, mayAnswer: offer.groupId !== null ? side.speaksForGroup : true };
   throw new NotFoundError('Offer');
 }
 

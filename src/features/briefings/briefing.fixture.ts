@@ -55,7 +55,7 @@ export async function addBriefingCouncil(deps: { db: Db; clock: Clock }, profile
   ]).execute();
   const user = async (email: string, fullName: string, roles: Role[], links: { memberId?: number; officerId?: number }, powers: Power[] = []): Promise<CurrentUser> => {
     const { id } = await createAccount(deps, systemActor, { email, fullName, roles, password: PASSWORD, ...links });
-    return { id, email, fullName, roles, powers, memberId: links.memberId ?? null, officerId: links.officerId ?? null, via: 'session' };
+    return { id, email, fullName, roles, powers, memberId: links.memberId ?? null, memberRecordId: links.memberId ?? null, officerId: links.officerId ?? null, via: 'session' };
   };
   return {
     groups: { red, blue, green },

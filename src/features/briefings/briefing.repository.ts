@@ -104,6 +104,12 @@ export async function findBriefing(q: Q, id: number): Promise<Briefing | undefin
   return row && toBriefing(row);
 }
 
+/** Several briefings at once, by id: for a page that asks who may see each of a few. */
+export async function findBriefings(q: Q, ids: readonly number[]): Promise<Briefing[]> {
+  if (!ids.length) return [];
+  return (await briefingQuery(q).where('b.id', 'in', ids).execute()).map(toBriefing);
+}
+
 export type BriefingFilter = { groupId?: number | undefined; officerId?: number | undefined; status?: BriefingStatus | undefined; from?: string | undefined; to?: string | undefined };
 
 /** Briefings by the day they meet, latest first; `from` and `to` bound the day of the meeting. */
@@ -232,6 +238,11 @@ function toOffer(r: OfferRow): BriefingOffer {
 export async function findOffer(q: Q, id: number): Promise<BriefingOffer | undefined> {
   const row = await offerQuery(q).where('f.id', '=', id).executeTakeFirst();
   return row && toOffer(row);
+}
+
+export async function findOffers(q: Q, ids: readonly number[]): Promise<BriefingOffer[]> {
+  if (!ids.length) return [];
+  return (await offerQuery(q).where('f.id', 'in', ids).execute()).map(toOffer);
 }
 
 export type OfferFilter = { briefingId?: number | undefined; groupId?: number | undefined; memberId?: number | undefined; status?: OfferStatus | undefined; from?: string | undefined; to?: string | undefined; inNoGroup?: boolean | undefined };

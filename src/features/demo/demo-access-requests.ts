@@ -20,7 +20,7 @@ const ASKED: { title: RegExp; target: Target; reason: string; purpose: string }[
 
 async function memberUser(q: Kysely<Tables>, memberId: number): Promise<CurrentUser | undefined> {
   const u = await q.selectFrom('users').select(['id', 'email', 'full_name']).where('member_id', '=', memberId).executeTakeFirst();
-  return u && { id: u.id, email: u.email, fullName: u.full_name, roles: ['member'], powers: [], memberId, officerId: null, via: 'session' };
+  return u && { id: u.id, email: u.email, fullName: u.full_name, roles: ['member'], powers: [], memberId, memberRecordId: memberId, officerId: null, via: 'session' };
 }
 
 /** The signed-in officer who holds a power today, as they would be signed in. */
@@ -34,7 +34,7 @@ async function holderOf(q: Kysely<Tables>, power: Power, day: string): Promise<C
     .where('s.starts_on', '<=', day)
     .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', day)]))
     .executeTakeFirst();
-  return u && { id: u.id, email: u.email, fullName: u.full_name, roles: ['officer'], powers: [power], memberId: null, officerId: u.officer_id, via: 'session' };
+  return u && { id: u.id, email: u.email, fullName: u.full_name, roles: ['officer'], powers: [power], memberId: null, memberRecordId: null, officerId: u.officer_id, via: 'session' };
 }
 
 const actorOf = (user: CurrentUser) => ({ userId: user.id, label: user.email });

@@ -18,8 +18,8 @@ function addDays(day: string, days: number): string {
   return at.toISOString().slice(0, 10);
 }
 
-const asMember = (memberId: number): CurrentUser => ({ id: 0, email: '', fullName: '', roles: ['member'], powers: [], memberId, officerId: null, via: 'session' });
-const asOfficer = (officerId: number): CurrentUser => ({ id: 0, email: '', fullName: '', roles: ['officer'], powers: [], memberId: null, officerId, via: 'session' });
+const asMember = (memberId: number): CurrentUser => ({ id: 0, email: '', fullName: '', roles: ['member'], powers: [], memberId, memberRecordId: memberId, officerId: null, via: 'session' });
+const asOfficer = (officerId: number): CurrentUser => ({ id: 0, email: '', fullName: '', roles: ['officer'], powers: [], memberId: null, memberRecordId: null, officerId, via: 'session' });
 
 export async function seedDemoBriefings(deps: { db: Db; clock: Clock; config: BriefingDeps['config'] }, actor: Actor): Promise<number> {
   const q = deps.db.kysely;

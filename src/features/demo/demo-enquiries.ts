@@ -56,7 +56,7 @@ export async function seedDemoEnquiries(deps: EnquiryDeps, profileId: string, de
   // The demo officer takes their service's enquiries (the factual ones: under most protocols anything else goes
   // to a senior officer), so that their queue is not empty.
   if (demoOfficer?.serviceId) await insertRoute(q, { serviceId: demoOfficer.serviceId, wardId: null, workType: null, officerId: demoOfficer.id }, deps.clock.now().toISOString());
-  const office: CurrentUser = { id: 0, email: 'demo', fullName: 'Demo', roles: ['democratic-services'], powers: [], memberId: null, officerId: null, via: 'session' };
+  const office: CurrentUser = { id: 0, email: 'demo', fullName: 'Demo', roles: ['democratic-services'], powers: [], memberId: null, memberRecordId: null, officerId: null, via: 'session' };
   const count = Math.min(40, members.length * 2);
   let made = 0;
   for (let i = 0; i < count; i++) {

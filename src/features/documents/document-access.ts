@@ -8,6 +8,7 @@ import type { CurrentUser, Power, Role } from '../../web/access.ts';
 import { access } from '../../web/access.ts';
 import type { DocumentEntry } from './document.types.ts';
 import { grantsInForce } from './document-grants.ts';
+import { findDocuments } from './document.repository.ts';
 
 /** Those who keep the register: democratic services, admins, and the officers the law makes answerable for
  * access to information (the Monitoring Officer, and the Proper Officer of LGA 1972 s100B–s100D). */
@@ -70,11 +71,17 @@ export function documentSight(viewer: DocumentViewer, document: DocumentFacts): 
 export async function documentViewerOf(db: Kysely<Tables>, user: CurrentUser | null, day: string): Promise<DocumentViewer> {
   if (!user) return { kind: 'public' };
   const custodian = CUSTODIAN_ROLES.some((r) => user.roles.includes(r)) || CUSTODIAN_POWERS.some((p) => user.powers.includes(p));
-  // resolveCurrentUser drops the member roles when a term has ended: a former member keeps no group's papers and
-  // no grant.
+  // resolveCurrentUser drops the member roles and memberId when a term has ended: a former member keeps no group's
+  // papers, seats or grants.
   const inOffice = user.roles.includes('member') || user.roles.includes('group-leader');
   if (!inOffice || user.memberId === null) return { kind: 'signed-in', custodian, groupId: null };
   const member = await db.selectFrom('members').select('group_id').where('id', '=', user.memberId).executeTakeFirst();
   const seats = await db.selectFrom('body_seats').select('body_id').where('member_id', '=', user.memberId).execute();
   return { kind: 'signed-in', custodian, groupId: member?.group_id ?? null, bodyIds: seats.map((s) => s.body_id), grants: await grantsInForce(db, user.memberId, day) };
+}
+
+/** Of these entries, those whose details (summary, author, public-interest test) this person may read. */
+export async function documentsDetailedTo(db: Kysely<Tables>, user: CurrentUser | null, ids: readonly number[], day: string): Promise<Set<number>> {
+  const viewer = await documentViewerOf(db, user, day);
+  return new Set((await findDocuments(db, ids)).filter((d) => documentSight(viewer, d).details).map((d) => d.id));
 }

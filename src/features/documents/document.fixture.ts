@@ -50,7 +50,7 @@ export async function addDocumentCouncil(deps: { db: Db; clock: Clock }): Promis
   const user = async (email: string, roles: Role[], links: { memberId?: number; officerId?: number }, powers: Power[] = []): Promise<CurrentUser> => {
     const fullName = email.split('@')[0]!;
     const { id } = await createAccount(deps, systemActor, { email, fullName, roles, password: PASSWORD, ...links });
-    return { id, email, fullName, roles, powers, memberId: links.memberId ?? null, officerId: links.officerId ?? null, via: 'session' };
+    return { id, email, fullName, roles, powers, memberId: links.memberId ?? null, memberRecordId: links.memberId ?? null, officerId: links.officerId ?? null, via: 'session' };
   };
   const users = {
     clerk: await user('clerk@millford.gov.uk', ['democratic-services'], {}),

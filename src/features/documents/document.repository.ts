@@ -99,6 +99,12 @@ export async function findDocument(q: Q, id: number): Promise<DocumentEntry | un
   return row && toEntry(row);
 }
 
+/** Several entries at once, by id: for a page that asks who may see each of a few. */
+export async function findDocuments(q: Q, ids: readonly number[]): Promise<DocumentEntry[]> {
+  if (!ids.length) return [];
+  return (await entries(q).where('d.id', 'in', ids).execute()).map(toEntry);
+}
+
 /** Every entry matching the filter, newest first. Who may see each is decided afterwards, by document-access.ts. */
 export async function listDocuments(q: Q, filter: DocumentFilter): Promise<DocumentEntry[]> {
   let query = entries(q);

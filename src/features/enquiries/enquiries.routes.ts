@@ -93,7 +93,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
   const tableOf = keptTables((items) => listItems.holds(items as EnquiryListItem[]));
   // Whose enquiries a reader sees follows line management, which changes rarely: read at most every 30 seconds.
   const listScopes = app.readCache<ListScope>(30_000, ['officers']);
-  const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
+  const scopeOf = (user: CurrentUser) => listScopes.through(JSON.stringify([user.memberId, user.memberRecordId, user.officerId, oversees(user)]), () => listScopeFor(q, user));
   // The names the list shows, read at most every 30 seconds, and again at once if a page names someone new.
   const listNames = app.readCache<ListNames>(30_000, ['members', 'wards', 'services', 'officers']);
   const names = async (fresh: boolean) => {

@@ -5,13 +5,17 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { officersManagedBy, type ListScope } from './enquiry.repository.ts';
+import { enquiryIdsInScope } from './enquiry-query.repository.ts';
 import { OPEN_STATUSES, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 
 type Q = Kysely<Tables> | Transaction<Tables>;
 
 export type Standing = {
   oversees: boolean;
+  /** The reader wrote it and is a member in office today. */
   author: boolean;
+  /** The reader wrote it while in office and their term has since ended: they read it, and do nothing with it. */
+  pastAuthor: boolean;
   copied: boolean;
   officer: boolean;
   /** False once the author's term of office has ended: their open enquiries are democratic services' to settle. */
@@ -33,6 +37,7 @@ export async function standingOn(q: Q, user: CurrentUser, enquiry: Enquiry, toda
   return {
     oversees: oversees(user),
     author: user.memberId !== null && user.memberId === enquiry.memberId,
+    pastAuthor: user.memberId === null && user.memberRecordId !== null && user.memberRecordId === enquiry.memberId,
     copied: user.memberId !== null && enquiry.copiedTo.some((c) => c.memberId === user.memberId),
     officer: enquiry.assignedOfficerId !== null && handled.includes(enquiry.assignedOfficerId),
     authorInOffice: enquiry.memberTermEnd >= today,
@@ -40,12 +45,19 @@ export async function standingOn(q: Q, user: CurrentUser, enquiry: Enquiry, toda
 }
 
 export function maySee(standing: Standing): boolean {
-  return standing.oversees || standing.author || standing.copied || standing.officer;
+  return standing.oversees || standing.author || standing.pastAuthor || standing.copied || standing.officer;
 }
 
 export async function listScopeFor(q: Q, user: CurrentUser): Promise<ListScope> {
   if (oversees(user)) return { all: true };
-  return { all: false, memberId: user.memberId, officerIds: await handledOfficerIds(q, user) };
+  // A former member still lists their own past enquiries, but no longer those copied to them.
+  return { all: false, memberId: user.memberRecordId, copies: user.memberId !== null, officerIds: await handledOfficerIds(q, user) };
+}
+
+/** Of these enquiries, the ones this person may see: maySee, as their list's scope states it, for a few at once. */
+export async function enquiriesSeenBy(q: Q, user: CurrentUser, ids: readonly number[]): Promise<Set<number>> {
+  if (oversees(user)) return new Set(ids);
+  return new Set(await enquiryIdsInScope(q, await listScopeFor(q, user), ids));
 }
 
 export const ACTIONS = ['acknowledge', 'start', 'ask-member', 'member-replied', 'answer', 'close', 'reopen', 'extend', 'delay-notice', 'reassign', 'pass-on'] as const;

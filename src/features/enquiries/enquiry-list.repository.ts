@@ -39,7 +39,8 @@ function sourcesFor(scope: ListScope, filter: ListFilter): Source[] {
     return [{ everything: true }];
   }
   const sources: Source[] = [];
-  if (scope.memberId !== null) sources.push({ column: 'e.member_id', ids: [scope.memberId] }, { copiedTo: scope.memberId });
+  if (scope.memberId !== null) sources.push({ column: 'e.member_id', ids: [scope.memberId] });
+  if (scope.memberId !== null && scope.copies) sources.push({ copiedTo: scope.memberId });
   const officers = scope.officerIds;
   if (officers.length > STREAMS_PER_STATUS) sources.push({ column: 'e.assigned_officer_id', ids: officers });
   else for (const id of officers) sources.push({ column: 'e.assigned_officer_id', ids: [id] });

@@ -10,7 +10,8 @@ import { OPEN_STATUSES, type EnquiryStatus } from './enquiry.types.ts';
 type Q = Kysely<Tables> | Transaction<Tables>;
 
 /** Who may see which enquiries, as a query narrows them. */
-export type ListScope = { all: true } | { all: false; memberId: number | null; officerIds: number[] };
+/** memberId: the author whose enquiries are listed; copies: also those copied to them (a member in office only). */
+export type ListScope = { all: true } | { all: false; memberId: number | null; copies: boolean; officerIds: number[] };
 
 /**
  * 1 for an open enquiry: written exactly as migrations 0008 and 0012 index it (literals, not parameters), so that
@@ -80,14 +81,21 @@ export function ukDayStartUtc(day: string): string {
 function scopedEnquiries(q: Q, scope: ListScope) {
   const query = q.selectFrom('enquiries as e');
   if (scope.all) return query;
-  const { memberId, officerIds } = scope;
+  const { memberId, copies, officerIds } = scope;
   return query.where((eb) =>
     eb.or([
-      ...(memberId !== null ? [eb('e.member_id', '=', memberId), eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
+      ...(memberId !== null ? [eb('e.member_id', '=', memberId)] : []),
+      ...(memberId !== null && copies ? [eb.exists(eb.selectFrom('enquiry_copies as c').select('c.enquiry_id').whereRef('c.enquiry_id', '=', 'e.id').where('c.member_id', '=', memberId))] : []),
       ...(officerIds.length ? [eb('e.assigned_officer_id', 'in', officerIds)] : []),
       eb.val(false),
     ]),
   );
+}
+
+/** Of these enquiries, those a reader's scope reaches: the list's own rule, asked of a few ids at once. */
+export async function enquiryIdsInScope(q: Q, scope: ListScope, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  return (await scopedEnquiries(q, scope).select('e.id').where('e.id', 'in', ids).execute()).map((r) => r.id);
 }
 
 function visibleEnquiries(q: Q, scope: ListScope) {

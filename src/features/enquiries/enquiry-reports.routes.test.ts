@@ -142,7 +142,7 @@ describe('enquiry reports and statistics', () => {
 
   it('shows a director every service their officers work in, grouped by service', async () => {
     const { id } = await createAccount(t.deps, systemActor, { email: 'dana@riverbend.gov.uk', fullName: 'Dana Director', roles: ['officer'], password: PASSWORD, officerId: c.officers.director });
-    const director = await as({ id, email: 'dana@riverbend.gov.uk', fullName: 'Dana Director', roles: ['officer'], powers: [], memberId: null, officerId: c.officers.director, via: 'session' });
+    const director = await as({ id, email: 'dana@riverbend.gov.uk', fullName: 'Dana Director', roles: ['officer'], powers: [], memberId: null, memberRecordId: null, officerId: c.officers.director, via: 'session' });
     const page = await director.get('/enquiries/overview');
     assert.match(readable(page.body), /Director’s view/);
     assert.match(page.body, />Highways<\/th>\s*<td[^>]*><a[^>]*>3<\/a><\/td>\s*<td[^>]*><a[^>]*>1<\/a>[\s\S]*Hal Head/);

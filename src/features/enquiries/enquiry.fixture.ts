@@ -54,7 +54,7 @@ export async function addEnquiryCouncil(deps: { db: Db; clock: Clock }, profileI
 
   const user = async (email: string, fullName: string, roles: Role[], links: { memberId?: number; officerId?: number }): Promise<CurrentUser> => {
     const { id } = await createAccount(deps, systemActor, { email, fullName, roles, password: PASSWORD, ...links });
-    return { id, email, fullName, roles, powers: [], memberId: links.memberId ?? null, officerId: links.officerId ?? null, via: 'session' };
+    return { id, email, fullName, roles, powers: [], memberId: links.memberId ?? null, memberRecordId: links.memberId ?? null, officerId: links.officerId ?? null, via: 'session' };
   };
   return {
     wards: { abbey: abbey!.id, brook: brook!.id },

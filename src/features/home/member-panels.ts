@@ -8,8 +8,9 @@ import { areaWords } from '../directory/area-term.ts';
 import { daysBetween, formatDate, plural, type Panel } from './panel.ts';
 
 export async function memberPanels(deps: Pick<Deps, 'db'>, user: CurrentUser, day: string): Promise<Panel[]> {
-  if (user.memberId === null) return [];
-  const member = await findMember(deps.db.kysely, user.memberId);
+  // The member's own record, in office or not: a former member is told their term has ended.
+  if (user.memberRecordId === null) return [];
+  const member = await findMember(deps.db.kysely, user.memberRecordId);
   if (!member) return [];
   const status = termStatus(member, day);
   if (status === 'term-ended') {
