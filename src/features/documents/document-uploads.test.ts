@@ -159,4 +159,30 @@ describe('uploading a new version of a document', () => {
     const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
     assert.deepEqual([stored.text, Boolean(stored.text_read_at)], [null, true], 'not read again on the next viewing');
   });
+
+  it('keeps a PDF that is also a web page, sent as report.html, as report.pdf, and serves it under that name', async () => {
+    await clerk.get(url);
+    const polyglot = Buffer.concat([Buffer.from(minimalPdf('Report', ['Figures.'])), Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n')]);
+    const response = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'report.html', content: polyglot, type: 'text/html' }]);
+    assert.equal(response.statusCode, 303);
+    const version = await versions();
+    const stored = await t.db.kysely.selectFrom('document_files').select(['file_name', 'content_type']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { file_name: 'report.pdf', content_type: 'application/pdf' });
+    const download = await clerk.get(`${url}/versions/${version}/file`);
+    assert.match(String(download.headers['content-disposition']), /^attachment; filename="report.pdf"; filename\*=UTF-8''report.pdf$/);
+    // A file kept under a misleading name before names followed content is served under the right one.
+    await t.db.kysely.updateTable('document_files').set({ file_name: 'old report.html' }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
+    const old = await clerk.get(`${url}/versions/${version}/file`);
+    assert.match(String(old.headers['content-disposition']), /filename="old report.pdf"/);
+  });
+
+  it('refuses a web page with a PDF after it, sent as report.html', async () => {
+    const before = await versions();
+    await clerk.get(url);
+    const polyglot = Buffer.concat([Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n'), Buffer.from(minimalPdf('Report', ['Figures.']))]);
+    const response = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'report.html', content: polyglot }]);
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /href="#file">report.html is a text file/);
+    assert.equal(await versions(), before);
+  });
 });
