@@ -101,9 +101,14 @@ export function wordBomb(megabytes = 300, options: { lying?: boolean } = {}): Ui
   ]);
 }
 
-/** A one-page PDF whose content stream inflates to `megabytes` MB of text-showing operators. */
-export function pdfBomb(megabytes = 300): Uint8Array {
-  const content = deflatedRepeat('BT /F1 12 Tf 72 720 Td (Bomb) Tj ET\n', megabytes, 'zlib');
+/**
+ * A one-page PDF whose content stream inflates to `megabytes` MB of text-showing operators. With `twice`, the
+ * deflated stream is deflated again (two FlateDecode filters), so inflating it once shows nothing amiss.
+ */
+export function pdfBomb(megabytes = 300, options: { twice?: boolean } = {}): Uint8Array {
+  const inner = deflatedRepeat('BT /F1 12 Tf 72 720 Td (Bomb) Tj ET\n', megabytes, 'zlib');
+  const content = options.twice ? { data: deflateSync(inner.data, { level: 9 }) } : inner;
+  const filter = options.twice ? '[/FlateDecode /FlateDecode]' : '/FlateDecode';
   const head = '%PDF-1.4\n';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -118,7 +123,7 @@ export function pdfBomb(megabytes = 300): Uint8Array {
   objects.forEach((body, i) => {
     offsets.push(length);
     const piece = body === null
-      ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), content.data, Buffer.from('\nendstream\nendobj\n', 'latin1')])
+      ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.data.length} /Filter ${filter} >>\nstream\n`, 'latin1'), content.data, Buffer.from('\nendstream\nendobj\n', 'latin1')])
       : Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1');
     parts.push(piece);
     length += piece.length;

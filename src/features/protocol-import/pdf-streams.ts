@@ -3,7 +3,7 @@
 // of the server's memory. Each stream is inflated here first, counting the bytes as they come and keeping
 // none, so the inflated total is known before PDF.js is handed the file.
 import { createInflate } from 'node:zlib';
-import { DocumentLimitError, TEXT_LIMITS, megabytes } from './text-limits.ts';
+import { DocumentLimitError, TEXT_LIMITS, megabytes, type TextLimits } from './text-limits.ts';
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
@@ -28,7 +28,7 @@ function inflatedLength(data: Uint8Array, budget: number): Promise<number | null
 }
 
 /** Refuses a PDF whose deflated streams would inflate past the limit, naming the limit. */
-export async function checkPdfStreams(bytes: Uint8Array, fileName: string): Promise<void> {
+export async function checkPdfStreams(bytes: Uint8Array, fileName: string, limits: TextLimits = TEXT_LIMITS): Promise<void> {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   let at = file.indexOf(STREAM);
@@ -41,9 +41,9 @@ export async function checkPdfStreams(bytes: Uint8Array, fileName: string): Prom
     if (end < 0) break;
     const isEnd = at >= 3 && file.subarray(at - 3, at).toString('latin1') === 'end';
     if (!isEnd && start > at + STREAM.length) {
-      total += (await inflatedLength(file.subarray(start, end), TEXT_LIMITS.inflatedBytes - total)) ?? 0;
-      if (total > TEXT_LIMITS.inflatedBytes) {
-        throw new DocumentLimitError(`${fileName} would inflate to more than ${megabytes(TEXT_LIMITS.inflatedBytes)} when opened: a PDF’s contents may inflate to ${megabytes(TEXT_LIMITS.inflatedBytes)} at most`);
+      total += (await inflatedLength(file.subarray(start, end), limits.inflatedBytes - total)) ?? 0;
+      if (total > limits.inflatedBytes) {
+        throw new DocumentLimitError(`${fileName} would inflate to more than ${megabytes(limits.inflatedBytes)} when opened: a PDF’s contents may inflate to ${megabytes(limits.inflatedBytes)} at most`);
       }
     }
     at = file.indexOf(STREAM, end + END_STREAM.length);

@@ -4,11 +4,11 @@
 // told which limit their file went past. One document is read at a time, so two bombs cannot add up.
 import { Worker } from 'node:worker_threads';
 import type { ParsedProtocol } from '../../protocol/importer.ts';
-import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes } from './text-limits.ts';
+import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, type TextLimits } from './text-limits.ts';
 
 export type ReadableKind = 'pdf' | 'docx' | 'text';
 
-export type ExtractionJob = { kind: ReadableKind; bytes: Uint8Array; fileName: string; parse: boolean };
+export type ExtractionJob = { kind: ReadableKind; bytes: Uint8Array; fileName: string; parse: boolean; limits: TextLimits };
 
 /** refused: past a limit, so the file is refused whatever it is for; failed: damaged, or not what it seemed. */
 export type ExtractionOutcome =
@@ -20,7 +20,8 @@ export type ExtractionOutcome =
 const WORKER = new URL('./text-extraction.worker.ts', import.meta.url);
 export const KIND_NAMES: Record<ReadableKind, string> = { pdf: 'a PDF', docx: 'a Word document', text: 'a text file' };
 
-function runWorker(job: ExtractionJob, limits: typeof TEXT_LIMITS): Promise<ExtractionOutcome> {
+function runWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
+  const limits = job.limits;
   return new Promise((resolve) => {
     const startRss = process.memoryUsage.rss();
     // The server's own V8 flags (--max-old-space-size and the like) are not the reader's: its limits are below.
@@ -54,15 +55,15 @@ function runWorker(job: ExtractionJob, limits: typeof TEXT_LIMITS): Promise<Extr
 let queue: Promise<unknown> = Promise.resolve();
 
 /** The outcome of reading the document in a worker; one at a time, in the order asked. */
-export function extractInWorker(job: ExtractionJob, limits: typeof TEXT_LIMITS = TEXT_LIMITS): Promise<ExtractionOutcome> {
-  const run = queue.then(() => runWorker(job, limits));
+export function extractInWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
+  const run = queue.then(() => runWorker(job));
   queue = run.catch(() => undefined);
   return run;
 }
 
 /** The document's text and warnings, or an UnreadableDocumentError naming the limit or the fault. */
 export async function readDocumentText(bytes: Uint8Array, kind: ReadableKind, fileName: string): Promise<{ text: string; warnings: string[] }> {
-  const outcome = await extractInWorker({ kind, bytes, fileName, parse: false });
+  const outcome = await extractInWorker({ kind, bytes, fileName, parse: false, limits: TEXT_LIMITS });
   if ('refused' in outcome) throw new DocumentLimitError(outcome.refused);
   if ('failed' in outcome) throw new UnreadableDocumentError(outcome.failed);
   if (!('text' in outcome)) throw new Error('the reader answered with clauses when text was asked for');
@@ -71,7 +72,7 @@ export async function readDocumentText(bytes: Uint8Array, kind: ReadableKind, fi
 
 /** A protocol document's clauses, read and parsed in the worker. */
 export async function parseDocumentInWorker(bytes: Uint8Array, kind: ReadableKind, fileName: string): Promise<ParsedProtocol> {
-  const outcome = await extractInWorker({ kind, bytes, fileName, parse: true });
+  const outcome = await extractInWorker({ kind, bytes, fileName, parse: true, limits: TEXT_LIMITS });
   if ('refused' in outcome) throw new DocumentLimitError(outcome.refused);
   if ('failed' in outcome) throw new UnreadableDocumentError(outcome.failed);
   if (!('parsed' in outcome)) throw new Error('the reader answered with text when clauses were asked for');

@@ -9,19 +9,19 @@ import { pdfDocumentText } from './pdf-document.ts';
 import { checkPdfStreams } from './pdf-streams.ts';
 import { plainText } from './plain-text.ts';
 import { KIND_NAMES, type ExtractionJob, type ExtractionOutcome } from './text-extraction.ts';
-import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError } from './text-limits.ts';
+import { DocumentLimitError, UnreadableDocumentError } from './text-limits.ts';
 import { wordDocumentText } from './word-document.ts';
 import { checkDeclaredSizes, checkWordPackage } from './zip-directory.ts';
 
 async function readText(job: ExtractionJob): Promise<{ text: string; warnings: string[] }> {
   const { bytes, fileName } = job;
   if (job.kind === 'docx') {
-    checkDeclaredSizes(bytes, checkWordPackage(bytes, fileName), fileName, (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength }));
+    checkDeclaredSizes(bytes, checkWordPackage(bytes, fileName, job.limits), fileName, (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength }));
     return wordDocumentText(bytes);
   }
   if (job.kind === 'pdf') {
-    await checkPdfStreams(bytes, fileName);
-    return pdfDocumentText(bytes, { maxPages: TEXT_LIMITS.pages, fileName });
+    await checkPdfStreams(bytes, fileName, job.limits);
+    return pdfDocumentText(bytes, { maxPages: job.limits.pages, fileName });
   }
   return plainText(bytes);
 }
@@ -29,8 +29,8 @@ async function readText(job: ExtractionJob): Promise<{ text: string; warnings: s
 async function run(job: ExtractionJob): Promise<ExtractionOutcome> {
   try {
     const read = await readText(job);
-    if (read.text.length > TEXT_LIMITS.characters) {
-      return { refused: `${job.fileName} holds ${read.text.length.toLocaleString('en-GB')} characters of text: a document may hold ${TEXT_LIMITS.characters.toLocaleString('en-GB')} at most` };
+    if (read.text.length > job.limits.characters) {
+      return { refused: `${job.fileName} holds ${read.text.length.toLocaleString('en-GB')} characters of text: a document may hold ${job.limits.characters.toLocaleString('en-GB')} at most` };
     }
     return job.parse ? { parsed: parseProtocol(read.text), warnings: read.warnings } : { text: read.text, warnings: read.warnings };
   } catch (error) {

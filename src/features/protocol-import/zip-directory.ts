@@ -1,7 +1,7 @@
 // A ZIP file's central directory, read without unpacking anything: the list at the end of the file of each part
 // with its compressed and unpacked sizes. A Word document (.docx) is a ZIP file, so what it would cost to open
 // can be told from these few bytes before any part is inflated. (PKWARE APPNOTE 6.3.10, sections 4.3.12, 4.3.16.)
-import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes } from './text-limits.ts';
+import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, type TextLimits } from './text-limits.ts';
 
 export type ZipPart = { name: string; method: number; compressedSize: number; unpackedSize: number; localHeaderOffset: number };
 
@@ -14,7 +14,7 @@ function damaged(fileName: string, what: string): UnreadableDocumentError {
   return new UnreadableDocumentError(`${fileName} could not be read as a Word document: ${what}`);
 }
 
-export function zipDirectory(bytes: Uint8Array, fileName: string): ZipPart[] {
+export function zipDirectory(bytes: Uint8Array, fileName: string, limits: TextLimits = TEXT_LIMITS): ZipPart[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - END_SEARCH); i--) {
@@ -29,7 +29,7 @@ export function zipDirectory(bytes: Uint8Array, fileName: string): ZipPart[] {
   const offset = view.getUint32(end + 16, true);
   // ZIP64 marks these fields 0xFFFF…: only a package of over 4 GB or 65,535 parts needs it, never a document.
   if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw damaged(fileName, 'it is a ZIP64 archive, which no document needs');
-  if (count > TEXT_LIMITS.parts) throw new DocumentLimitError(`${fileName} holds ${count.toLocaleString('en-GB')} parts: a Word document may hold ${TEXT_LIMITS.parts.toLocaleString('en-GB')} at most`);
+  if (count > limits.parts) throw new DocumentLimitError(`${fileName} holds ${count.toLocaleString('en-GB')} parts: a Word document may hold ${limits.parts.toLocaleString('en-GB')} at most`);
   if (offset + size > end) throw damaged(fileName, 'its ZIP directory points outside the file');
   const parts: ZipPart[] = [];
   let at = offset;
@@ -51,21 +51,21 @@ export function zipDirectory(bytes: Uint8Array, fileName: string): ZipPart[] {
 }
 
 /** Refuses a Word document that would unpack past the limits, naming the limit; or its parts. */
-export function checkWordPackage(bytes: Uint8Array, fileName: string): ZipPart[] {
-  const parts = zipDirectory(bytes, fileName);
+export function checkWordPackage(bytes: Uint8Array, fileName: string, limits: TextLimits = TEXT_LIMITS): ZipPart[] {
+  const parts = zipDirectory(bytes, fileName, limits);
   let unpacked = 0;
   for (const part of parts) {
     unpacked += part.unpackedSize;
-    if (part.unpackedSize > TEXT_LIMITS.partBytes) {
-      throw new DocumentLimitError(`${fileName} would unpack ${part.name} to ${megabytes(part.unpackedSize)}: one part of a Word document may unpack to ${megabytes(TEXT_LIMITS.partBytes)} at most`);
+    if (part.unpackedSize > limits.partBytes) {
+      throw new DocumentLimitError(`${fileName} would unpack ${part.name} to ${megabytes(part.unpackedSize)}: one part of a Word document may unpack to ${megabytes(limits.partBytes)} at most`);
     }
     const ratio = part.unpackedSize / Math.max(1, part.compressedSize);
-    if (part.unpackedSize > TEXT_LIMITS.ratioFloorBytes && ratio > TEXT_LIMITS.ratio) {
-      throw new DocumentLimitError(`${fileName} would unpack ${part.name} ${Math.round(ratio).toLocaleString('en-GB')} times larger: a part of a Word document may grow ${TEXT_LIMITS.ratio} times at most`);
+    if (part.unpackedSize > limits.ratioFloorBytes && ratio > limits.ratio) {
+      throw new DocumentLimitError(`${fileName} would unpack ${part.name} ${Math.round(ratio).toLocaleString('en-GB')} times larger: a part of a Word document may grow ${limits.ratio} times at most`);
     }
   }
-  if (unpacked > TEXT_LIMITS.unpackedBytes) {
-    throw new DocumentLimitError(`${fileName} would unpack to ${megabytes(unpacked)}: a Word document may unpack to ${megabytes(TEXT_LIMITS.unpackedBytes)} at most`);
+  if (unpacked > limits.unpackedBytes) {
+    throw new DocumentLimitError(`${fileName} would unpack to ${megabytes(unpacked)}: a Word document may unpack to ${megabytes(limits.unpackedBytes)} at most`);
   }
   return parts;
 }
