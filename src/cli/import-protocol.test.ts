@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createTestDb, type TestDb } from '../../test/support/db.ts';
 import { nolan } from '../../test/support/cli.ts';
 import { requireShared } from '../../test/support/shared.ts';
+import { pdfBomb, wordBomb } from '../features/protocol-import/document-bombs.ts';
 
 describe('nolan import protocol', () => {
   let db: TestDb;
@@ -59,5 +60,21 @@ describe('nolan import protocol', () => {
       assert.equal(result.status, 2, result.stderr);
       assert.match(result.stderr, message);
     }
+  });
+
+  it('exits 2 naming the limit for a document that would unpack or inflate to 300 MB, and saves nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-protocol-'));
+    for (const [name, bytes, message] of [
+      ['bomb.docx', wordBomb(300), /^nolan import: file: bomb\.docx would unpack word\/document\.xml to 300 MB: one part of a Word document may unpack to 40 MB at most$/m],
+      ['bomb.pdf', pdfBomb(300), /^nolan import: file: bomb\.pdf would inflate to more than 150 MB when opened: a PDF’s contents may inflate to 150 MB at most$/m],
+    ] as [string, Uint8Array, RegExp][]) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, bytes);
+      const result = nolan(db, ['import', 'protocol', file, '--save']);
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, message);
+    }
+    assert.deepEqual(await db.kysely.selectFrom('protocol_documents').select('id').where('file_name', 'like', 'bomb%').execute(), []);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -41,6 +41,10 @@ export type DocumentFilesTable = {
   uploaded_at: string;
   /** A version with the exempt or personal parts taken out: the only one a redacted-only grant opens. */
   redacted: Generated<SqlBool>;
+  /** The file's words, read when it was uploaded (migration 0014); null where it has none Nolan can show. */
+  text: string | null;
+  /** When the text was read; null for a version stored before text was kept, read when first viewed. */
+  text_read_at: string | null;
 };
 
 /** A member's request to see a document, the engine's answer, and the decision (see migration 0010). */

@@ -12,6 +12,7 @@ import * as m0010 from './0010_access_requests.ts';
 import * as m0011 from './0011_group_briefings.ts';
 import * as m0012 from './0012_enquiry_open_counts.ts';
 import * as m0013 from './0013_change_notices.ts';
+import * as m0014 from './0014_document_text.ts';
 import * as m0015 from './0015_sign_in_and_tokens.ts';
 
 export const migrations = {
@@ -28,5 +29,6 @@ export const migrations = {
   '0011_group_briefings': m0011,
   '0012_enquiry_open_counts': m0012,
   '0013_change_notices': m0013,
+  '0014_document_text': m0014,
   '0015_sign_in_and_tokens': m0015,
 };

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { nameForContent } from '../../web/file-names.ts';
 import { documentSight, type DocumentSight, type DocumentViewer } from './document-access.ts';
 import { findDocument, findFile, listDocuments, listFileVersions, type DocumentFilter } from './document.repository.ts';
 import type { DocumentEntry, DocumentFile, DocumentFileInfo } from './document.types.ts';
@@ -105,9 +106,11 @@ export async function visibleFile(q: Kysely<Tables>, viewer: DocumentViewer, id:
 
 /** Headers for a download: always saved, never shown in Nolan's own origin, whatever the file holds. */
 export function downloadHeaders(file: Pick<DocumentFile, 'fileName' | 'contentType'>): Record<string, string> {
+  // A file kept before names followed content is served under the name it should have had.
+  const fileName = nameForContent(file.fileName, file.contentType);
   return {
     'content-type': file.contentType,
-    'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'content-disposition': `attachment; filename="${fileName.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     'x-content-type-options': 'nosniff',
   };
 }

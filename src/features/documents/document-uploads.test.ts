@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { uploadAs } from '../../../test/support/multipart.ts';
+import { pdfBomb, wordBomb } from '../protocol-import/document-bombs.ts';
+import { wordDocument } from '../protocol-import/test-documents.ts';
 import { addDocumentCouncil, PASSWORD, type DocumentCouncil } from './document.fixture.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 
@@ -78,5 +80,109 @@ describe('uploading a new version of a document', () => {
     await clerk.get(url);
     const noToken = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'x.pdf', content: minimalPdf('x', ['x']) }], { csrf: null });
     assert.equal(noToken.statusCode, 403);
+  });
+
+  /** Uploads the file while asking /health every 50 ms: the slowest answer, and the upload's own time. */
+  const uploadWatchingHealth = async (file: { fileName: string; content: Uint8Array }) => {
+    await clerk.get(url);
+    const started = Date.now();
+    let done = false;
+    let slowest = 0;
+    const upload = uploadAs(clerk, `${url}/versions`, {}, [file]).finally(() => {
+      done = true;
+    });
+    while (!done) {
+      const asked = Date.now();
+      const health = await t.app.inject({ method: 'GET', url: '/health' });
+      assert.equal(health.statusCode, 200);
+      slowest = Math.max(slowest, Date.now() - asked);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { response: await upload, took: Date.now() - started, slowest };
+  };
+
+  const bombs: [string, () => Uint8Array, string, RegExp][] = [
+    ['a Word document whose text unpacks to 300 MB', () => wordBomb(300), 'minutes.docx', /minutes.docx would unpack word\/document.xml to 300 MB: one part of a Word document may unpack to 40 MB at most/],
+    ['a Word document whose ZIP directory understates what it unpacks to', () => wordBomb(300, { lying: true }), 'minutes.docx', /minutes.docx unpacks word\/document.xml to more than its ZIP directory declares/],
+    ['a PDF whose page inflates to 300 MB', () => pdfBomb(300), 'terms.pdf', /terms.pdf would inflate to more than 150 MB when opened: a PDF&#8217;s contents may inflate to 150 MB at most/],
+  ];
+  for (const [what, build, fileName, message] of bombs) {
+    it(`refuses ${what} within seconds, naming the limit, keeping nothing, and stays healthy`, async () => {
+      const content = build();
+      assert.ok(content.byteLength < 1024 * 1024, 'the bomb is under a megabyte');
+      const before = await versions();
+      const { response, took, slowest } = await uploadWatchingHealth({ fileName, content });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, new RegExp(`href="#file">${message.source}`));
+      assert.equal(await versions(), before);
+      assert.ok(took < 5000, `refused in ${took} ms`);
+      assert.ok(slowest < 1000, `/health answered within ${slowest} ms throughout`);
+    });
+  }
+
+  it('reads a Word document’s text once, at upload: the viewer shows the stored words, not the file’s', async () => {
+    await clerk.get(url);
+    const docx = wordDocument(['Revised depot terms.', 'Rent is reviewed every five years.']);
+    const response = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'terms.docx', content: docx }]);
+    assert.equal(response.statusCode, 303);
+    const version = await versions();
+    const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
+    assert.equal(stored.text, 'Revised depot terms.\n\nRent is reviewed every five years.');
+    assert.ok(stored.text_read_at);
+    // Were the file opened on the request, this would show nothing: the words come from the store.
+    await t.db.kysely.updateTable('document_files').set({ content: new Uint8Array(Buffer.from('not a document')) }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
+    const view = await clerk.get(`${url}/versions/${version}/view`);
+    assert.equal(view.statusCode, 200);
+    assert.match(view.body, /<p class="govuk-body">Revised depot terms.<\/p>\s*<p class="govuk-body">Rent is reviewed every five years.<\/p>/);
+  });
+
+  it('reads a file stored before words were kept once, when first viewed, and keeps its words', async () => {
+    const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
+    const where = (q: ReturnType<typeof t.db.kysely.updateTable<'document_files'>>) => q.where('document_id', '=', c.documents.exemptPublic).where('version', '=', version);
+    await where(t.db.kysely.updateTable('document_files').set({ text: null, text_read_at: null })).execute();
+    const view = await clerk.get(`${url}/versions/${version}/view`);
+    assert.equal(view.statusCode, 200);
+    const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
+    assert.ok(stored.text_read_at, 'read once and kept');
+    assert.ok(stored.text && view.body.includes(`<p class="govuk-body">${stored.text.split('\n\n')[0]}</p>`));
+  });
+
+  it('shows nothing of a bomb stored before words were kept, and the server survives its first viewing', async () => {
+    const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
+    await t.db.kysely.updateTable('document_files').set({ content: pdfBomb(300), text: null, text_read_at: null }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
+    const started = Date.now();
+    const view = await clerk.get(`${url}/versions/${version}/view`);
+    assert.equal(view.statusCode, 200);
+    assert.match(view.body, /Nolan cannot show this kind of file on screen/);
+    assert.ok(Date.now() - started < 5000);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
+    const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
+    assert.deepEqual([stored.text, Boolean(stored.text_read_at)], [null, true], 'not read again on the next viewing');
+  });
+
+  it('keeps a PDF that is also a web page, sent as report.html, as report.pdf, and serves it under that name', async () => {
+    await clerk.get(url);
+    const polyglot = Buffer.concat([Buffer.from(minimalPdf('Report', ['Figures.'])), Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n')]);
+    const response = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'report.html', content: polyglot, type: 'text/html' }]);
+    assert.equal(response.statusCode, 303);
+    const version = await versions();
+    const stored = await t.db.kysely.selectFrom('document_files').select(['file_name', 'content_type']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { file_name: 'report.pdf', content_type: 'application/pdf' });
+    const download = await clerk.get(`${url}/versions/${version}/file`);
+    assert.match(String(download.headers['content-disposition']), /^attachment; filename="report.pdf"; filename\*=UTF-8''report.pdf$/);
+    // A file kept under a misleading name before names followed content is served under the right one.
+    await t.db.kysely.updateTable('document_files').set({ file_name: 'old report.html' }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
+    const old = await clerk.get(`${url}/versions/${version}/file`);
+    assert.match(String(old.headers['content-disposition']), /filename="old report.pdf"/);
+  });
+
+  it('refuses a web page with a PDF after it, sent as report.html', async () => {
+    const before = await versions();
+    await clerk.get(url);
+    const polyglot = Buffer.concat([Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n'), Buffer.from(minimalPdf('Report', ['Figures.']))]);
+    const response = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'report.html', content: polyglot }]);
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /href="#file">report.html is a text file/);
+    assert.equal(await versions(), before);
   });
 });

@@ -160,11 +160,17 @@ export async function listFileVersions(q: Q, documentId: number): Promise<Docume
 }
 
 export async function findFile(q: Q, documentId: number, version: number): Promise<DocumentFile | undefined> {
-  const row = await q.selectFrom('document_files').select([...FILE_INFO, 'content']).where('document_id', '=', documentId).where('version', '=', version).executeTakeFirst();
-  return row && { ...toFileInfo(row), content: row.content };
+  const row = await q.selectFrom('document_files').select([...FILE_INFO, 'content', 'text', 'text_read_at']).where('document_id', '=', documentId).where('version', '=', version).executeTakeFirst();
+  return row && { ...toFileInfo(row), content: row.content, text: row.text, textReadAt: row.text_read_at };
 }
 
-export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string; redacted?: boolean };
+/** Keeps the words of a file stored before words were kept; the first reading stored wins. */
+export async function storeFileText(q: Q, documentId: number, version: number, text: string | null, at: string): Promise<void> {
+  await q.updateTable('document_files').set({ text, text_read_at: at }).where('document_id', '=', documentId).where('version', '=', version).where('text_read_at', 'is', null).execute();
+}
+
+/** text: the file's words, read as it was uploaded; left out, they are read when it is first viewed. */
+export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string; redacted?: boolean; text?: string | null };
 
 /** Adds the next version. Two uploads at once may both pick the same number: the unique key refuses the second. */
 export async function insertFile(trx: Q, documentId: number, file: NewFileRow, at: string): Promise<number> {
@@ -172,7 +178,7 @@ export async function insertFile(trx: Q, documentId: number, file: NewFileRow, a
   const version = Number(latest?.v ?? 0) + 1;
   await trx
     .insertInto('document_files')
-    .values({ document_id: documentId, version, file_name: file.fileName, content_type: file.contentType, size: file.size, sha256: file.sha256, content: file.content, uploaded_by_user_id: file.uploadedByUserId, uploaded_by: file.uploadedBy, uploaded_at: at, redacted: file.redacted ?? false })
+    .values({ document_id: documentId, version, file_name: file.fileName, content_type: file.contentType, size: file.size, sha256: file.sha256, content: file.content, uploaded_by_user_id: file.uploadedByUserId, uploaded_by: file.uploadedBy, uploaded_at: at, redacted: file.redacted ?? false, ...(file.text !== undefined ? { text: file.text, text_read_at: at } : {}) })
     .execute();
   return version;
 }

@@ -9,8 +9,10 @@ import { findBody } from '../directory/bodies.repository.ts';
 import { findGroup } from '../directory/groups.repository.ts';
 import { findOfficer } from '../directory/officers.repository.ts';
 import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
-import { findDocument, findMeeting, insertDocument, insertFile, updateDocument, type DocumentRow } from './document.repository.ts';
-import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry } from './document.types.ts';
+import { DocumentLimitError } from '../protocol-import/text-limits.ts';
+import { fileText, storedParagraphs } from './document-text.ts';
+import { findDocument, findMeeting, insertDocument, insertFile, storeFileText, updateDocument, type DocumentRow } from './document.repository.ts';
+import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry, type DocumentFile } from './document.types.ts';
 
 export type DocumentDeps = Pick<Deps, 'db' | 'clock'>;
 
@@ -149,7 +151,8 @@ export async function changeDocument(deps: DocumentDeps, actor: Actor, id: numbe
   return (await findDocument(deps.db.kysely, id))!;
 }
 
-export type CheckedFile = { fileName: string; contentType: string; content: Uint8Array; redacted?: boolean };
+/** text: the file's words as fileText() read them at upload; left out, they are read when first viewed. */
+export type CheckedFile = { fileName: string; contentType: string; content: Uint8Array; redacted?: boolean; text?: string | null };
 
 /** Stores the file as the document's next version and returns its number. */
 export async function addDocumentFile(deps: DocumentDeps, actor: Actor, id: number, file: CheckedFile): Promise<number> {
@@ -169,4 +172,21 @@ export async function addDocumentFile(deps: DocumentDeps, actor: Actor, id: numb
     if (/unique|duplicate/i.test(String((error as Error).message))) throw new ConflictError('Another version of this file was uploaded at the same moment: upload yours again.');
     throw error;
   }
+}
+
+/**
+ * The viewer's paragraphs: the words stored at upload. A file stored before words were kept is read once, now,
+ * within the same limits as an upload, and its words stored; one past the limits is stored as having none.
+ */
+export async function viewerParagraphs(deps: DocumentDeps, file: DocumentFile): Promise<string[] | null> {
+  if (file.textReadAt !== null) return storedParagraphs(file.text);
+  let text: string | null;
+  try {
+    text = await fileText(file);
+  } catch (error) {
+    if (!(error instanceof DocumentLimitError)) throw error;
+    text = null;
+  }
+  await storeFileText(deps.db.kysely, file.documentId, file.version, text, deps.clock.now().toISOString());
+  return storedParagraphs(text);
 }

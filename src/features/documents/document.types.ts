@@ -77,4 +77,6 @@ export type DocumentFileInfo = {
   redacted: boolean;
 };
 
-export type DocumentFile = DocumentFileInfo & { content: Uint8Array };
+/** text: the words read when it was uploaded, null where there are none to show; textReadAt: null for a file
+ * stored before the words were kept, which are read when it is first viewed. */
+export type DocumentFile = DocumentFileInfo & { content: Uint8Array; text: string | null; textReadAt: string | null };

@@ -19,8 +19,9 @@ import { checkFiles, fileErrors } from '../enquiries/attachments/attachment-uplo
 import { custodianAccess, documentViewerOf } from './document-access.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions } from './document-register.ts';
 import { findDocument, findMeeting, listMeetings } from './document.repository.ts';
-import { addDocumentFile, changeDocument, createDocument } from './document.service.ts';
-import { documentParagraphs } from './document-text.ts';
+import { DocumentLimitError } from '../protocol-import/text-limits.ts';
+import { addDocumentFile, changeDocument, createDocument, viewerParagraphs } from './document.service.ts';
+import { fileText } from './document-text.ts';
 import { listDocumentViews, logDocumentView } from './document-views.repository.ts';
 import { latestRequestFor } from './document-grants.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
@@ -210,7 +211,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/documents/:id/versions/:version/view', { config: { access: access.signedIn } }, async (request, reply) => {
     const { file, entry } = await openFile(request, 'view');
-    return reply.page('documents/views/viewer.njk', { title: entry.title, entry, file, paragraphs: await documentParagraphs(file), viewedBy: request.user!.fullName, viewedAt: deps.clock.now().toISOString() });
+    return reply.page('documents/views/viewer.njk', { title: entry.title, entry, file, paragraphs: await viewerParagraphs(deps, file), viewedBy: request.user!.fullName, viewedAt: deps.clock.now().toISOString() });
   });
 
   app.register(async (scope) => {
@@ -232,7 +233,15 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
       if (messages.length || !accepted[0]) {
         return renderEntry(request, reply, id, { errors: fileErrors('file', messages), status: 400 });
       }
-      await addDocumentFile(deps, actorOf(request), id, { ...accepted[0], redacted: (request.body as Body | undefined)?.redacted === 'yes' });
+      // Its words are read now, once, for the viewer; a file past the reading limits is refused.
+      let text: string | null;
+      try {
+        text = await fileText(accepted[0]);
+      } catch (error) {
+        if (!(error instanceof DocumentLimitError)) throw error;
+        return renderEntry(request, reply, id, { errors: fileErrors('file', [error.message]), status: 400 });
+      }
+      await addDocumentFile(deps, actorOf(request), id, { ...accepted[0], text, redacted: (request.body as Body | undefined)?.redacted === 'yes' });
       return reply.redirect(`/documents/${id}?done=uploaded`, 303);
     });
   });

@@ -6,6 +6,7 @@ import { ukDate } from '../../clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { asList, formErrors } from '../../web/forms.ts';
+import { nameForContent } from '../../web/file-names.ts';
 import { installUploads, uploadedFiles } from '../../web/uploads.ts';
 import { actorOf } from '../accounts/accounts.routes.ts';
 import { councilSummary } from '../directory/council.repository.ts';
@@ -288,10 +289,12 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     await enquiryFor(deps, userOf(request), id);
     const file = await findAttachment(q, id, attachmentId);
     if (!file) throw new NotFoundError('Attachment');
-    // Always a download, never shown in the page's origin: a file is only as safe as whoever sent it.
+    // Always a download, never shown in the page's origin: a file is only as safe as whoever sent it. Its name
+    // ends in the extension of its checked type, for a file kept before names followed content too.
+    const fileName = nameForContent(file.fileName, file.contentType);
     return reply
       .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
       .header('x-content-type-options', 'nosniff')
       .send(Buffer.from(file.content));
   });

@@ -75,6 +75,20 @@ describe('attachments on enquiries, and enquiries from an email', () => {
     assert.deepEqual(download.rawPayload, pdf);
   });
 
+  it('keeps a PDF that is also a web page, sent as report.html, as report.pdf, and serves it under that name', async () => {
+    const ann = await as(c.users.ann.email);
+    await ann.get('/enquiries/new');
+    const polyglot = Buffer.concat([pdf, Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n')]);
+    const done = await uploadAs(ann, '/enquiries/new', fields(), [attach('report.html', polyglot)]);
+    assert.equal(done.statusCode, 303, done.body);
+    const page = await ann.get(String(done.headers.location).replace('?logged=yes', ''));
+    assert.doesNotMatch(page.body, /report\.html/);
+    const link = /href="(\/enquiries\/\d+\/attachments\/\d+)">report\.pdf<\/a>/.exec(page.body)![1]!;
+    const download = await ann.get(link);
+    assert.equal(download.headers['content-type'], 'application/pdf');
+    assert.match(String(download.headers['content-disposition']), /^attachment; filename="report.pdf";/);
+  });
+
   it('refuses a program renamed .pdf and a file over 10 MB, naming each, and keeps nothing', async () => {
     const ann = await as(c.users.ann.email);
     await ann.get('/enquiries/new');

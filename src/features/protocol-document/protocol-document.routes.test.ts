@@ -8,6 +8,8 @@ import { uploadAs, type Upload } from '../../../test/support/multipart.ts';
 import { addPeople, PASSWORD, type People } from '../admin/people.fixture.ts';
 import { MAX_DOCUMENT_BYTES } from './protocol-document.routes.ts';
 import { readable } from '../../../test/support/html.ts';
+import { pdfBomb, wordBomb } from '../protocol-import/document-bombs.ts';
+import { pdfDocument } from '../protocol-import/test-documents.ts';
 
 const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'borough-protocol.txt'));
 const ASK_113 = '/protocol/ask/document-access/answer?memberOfBody=no&classification=open&needToKnowShown=no&otherGroupInternal=no&purpose=council-duties&personalData=no&personalInterest=no';
@@ -77,6 +79,27 @@ describe('the protocol document pages', () => {
     assert.deepEqual(await documents(), []);
   });
 
+  const bombs: [string, () => Uint8Array, string, RegExp][] = [
+    ['a Word document whose text unpacks to 300 MB', () => wordBomb(300), 'protocol.docx', /protocol\.docx would unpack word\/document\.xml to 300 MB: one part of a Word document may unpack to 40 MB at most/],
+    ['a PDF whose page inflates to 300 MB', () => pdfBomb(300), 'protocol.pdf', /protocol\.pdf would inflate to more than 150 MB when opened: a PDF&#8217;s contents may inflate to 150 MB at most/],
+  ];
+  for (const [what, build, fileName, message] of bombs) {
+    it(`refuses ${what} within seconds, naming the limit, keeps nothing, and the server stays up`, async () => {
+      await admin.get('/admin/protocol');
+      const started = Date.now();
+      const response = uploadAs(admin, '/admin/protocol', {}, [{ fileName, content: build() }]);
+      // Asked while the file is being read: the server's own thread is free.
+      const health = await t.app.inject({ method: 'GET', url: '/health' });
+      assert.equal(health.statusCode, 200);
+      const refused = await response;
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, new RegExp(`href="#file">${message.source}`));
+      assert.ok(Date.now() - started < 5000, `refused in ${Date.now() - started} ms`);
+      assert.deepEqual(await documents(), []);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
+    });
+  }
+
   it('reads an upload into clauses, reports coverage, and shows the clause text beside the answer', async () => {
     const done = await upload(admin, [{ fileName: 'borough-protocol.txt', content: fixture, type: 'text/plain' }]);
     assert.equal(done.statusCode, 303);
@@ -121,5 +144,13 @@ describe('the protocol document pages', () => {
     const events = await t.db.kysely.selectFrom('audit_events').select(['actor', 'ip']).where('action', '=', 'protocol-document.imported').execute();
     assert.equal(events.length, 2);
     assert.ok(events.every((e) => e.actor === people.admin.email));
+  });
+
+  it('names a stored document after what it was read as', async () => {
+    const pdf = pdfDocument([{ text: '1. Councillors and officers treat one another with respect.' }, { text: '2. Officers give impartial advice.', drop: 28 }]);
+    const done = await upload(admin, [{ fileName: 'protocol.html', content: pdf }]);
+    assert.equal(done.statusCode, 303);
+    const newest = await t.db.kysely.selectFrom('protocol_documents').select(['file_name', 'kind']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(newest, { file_name: 'protocol.pdf', kind: 'pdf' });
   });
 });

@@ -8,11 +8,14 @@ import { citedClauses, clausesCitedBy, coverageReport, type CitedClause, type Co
 import { findFullProfile } from '../../protocol/profiles/index.ts';
 import type { Profile } from '../../protocol/types.ts';
 import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { nameForContent } from '../../web/file-names.ts';
 import { councilSummary } from '../directory/council.repository.ts';
-import { documentKind, importProtocolDocument, UnreadableDocumentError } from '../protocol-import/read-document.ts';
+import { documentKind, importProtocolDocument, UnreadableDocumentError, type DocumentKind } from '../protocol-import/read-document.ts';
 import { clausesOf, currentDocument, insertDocument, type StoredDocument } from './protocol-document.repository.ts';
 
 export type DocumentUpload = { fileName: string; content: Uint8Array };
+
+const KIND_TYPES: Record<DocumentKind, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text: 'text/plain' };
 
 export type CouncilDocument = { document: StoredDocument; clauses: ProtocolClause[]; coverage: CoverageReport; profile: Profile };
 
@@ -40,9 +43,11 @@ export async function importCouncilProtocol(deps: Pick<Deps, 'db' | 'clock' | 'c
     throw new ValidationError([{ field: 'file', message: `${upload.fileName} holds no numbered clauses: upload the protocol itself, as text, Word (.docx) or PDF` }]);
   }
   const now = deps.clock.now();
+  const kind = documentKind(upload.content, upload.fileName);
   const document: Omit<StoredDocument, 'id'> = {
-    fileName: upload.fileName,
-    kind: documentKind(upload.content, upload.fileName),
+    // Named for what it was read as, whatever it was called.
+    fileName: nameForContent(upload.fileName, KIND_TYPES[kind]),
+    kind,
     sha256: createHash('sha256').update(upload.content).digest('hex'),
     profileId: profile.id,
     clauseCount: parsed.clauses.length,

@@ -4,6 +4,7 @@
 // column, and a gap between lines wider than the line spacing is a paragraph break.
 import type { StructuredTextItem } from 'unpdf';
 import { looksLikeTitle } from '../../protocol/importer/headings.ts';
+import { DocumentLimitError } from './text-limits.ts';
 
 type Line = { y: number; size: number; items: StructuredTextItem[] };
 
@@ -58,11 +59,16 @@ function runningLines(pages: readonly PageLine[][]): Set<string> {
   return new Set([...seen].filter(([, count]) => count >= 3 && count > pages.length / 2).map(([key]) => key));
 }
 
-export async function pdfDocumentText(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
+/** maxPages: a PDF of more pages is refused before any page is read. */
+export async function pdfDocumentText(bytes: Uint8Array, limit?: { maxPages: number; fileName: string }): Promise<{ text: string; warnings: string[] }> {
   // PDF.js may take over the buffer it is given: hand it a copy.
   // Loaded when first needed, as a PDF is read only when a protocol is imported.
-  const { extractTextItems } = await import('unpdf');
-  const { items } = await extractTextItems(new Uint8Array(bytes));
+  const { extractTextItems, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  if (limit && pdf.numPages > limit.maxPages) {
+    throw new DocumentLimitError(`${limit.fileName} has ${pdf.numPages.toLocaleString('en-GB')} pages: a PDF may have ${limit.maxPages.toLocaleString('en-GB')} pages at most`);
+  }
+  const { items } = await extractTextItems(pdf);
   const pages = items.map((pageItems) => pageLines(pageItems).map((line) => ({ y: line.y, size: line.size, text: lineText(line) })));
   const running = runningLines(pages);
   const out: string[] = [];

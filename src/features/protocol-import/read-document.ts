@@ -1,14 +1,12 @@
 // Reads a protocol document a council uploads (plain text, Word .docx or PDF) and parses it into
 // clauses. The type is told by the content, not the file name, which is often wrong or missing.
-import { parseProtocol, type ParsedProtocol } from '../../protocol/importer.ts';
-import { pdfDocumentText } from './pdf-document.ts';
-import { wordDocumentText } from './word-document.ts';
+// The reading itself runs apart from the server, within limits (text-extraction.ts).
+import type { ParsedProtocol } from '../../protocol/importer.ts';
+import { parseDocumentInWorker, type ReadableKind } from './text-extraction.ts';
+import { UnreadableDocumentError } from './text-limits.ts';
 
-export type DocumentKind = 'pdf' | 'docx' | 'text';
-
-export class UnreadableDocumentError extends Error {
-  override name = 'UnreadableDocumentError';
-}
+export { UnreadableDocumentError };
+export type DocumentKind = ReadableKind;
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
@@ -34,25 +32,6 @@ export function documentKind(bytes: Uint8Array, fileName: string): DocumentKind 
   return 'text';
 }
 
-/** Plain text in UTF-8 (with or without a byte-order mark), UTF-16, or else Windows-1252 as older exports are. */
-function plainText(bytes: Uint8Array): { text: string; warnings: string[] } {
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes), warnings: [] };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes), warnings: [] };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), warnings: ['the text file is not UTF-8: it was read as Windows-1252, so check any accented letters and symbols'] };
-  }
-}
-
 export async function importProtocolDocument(bytes: Uint8Array, fileName: string): Promise<ParsedProtocol> {
-  const kind = documentKind(bytes, fileName);
-  let read: { text: string; warnings: string[] };
-  try {
-    read = kind === 'pdf' ? await pdfDocumentText(bytes) : kind === 'docx' ? await wordDocumentText(bytes) : plainText(bytes);
-  } catch (error) {
-    throw new UnreadableDocumentError(`${fileName} could not be read as ${kind === 'pdf' ? 'a PDF' : 'a Word document'}: ${(error as Error).message}`, { cause: error });
-  }
-  const parsed = parseProtocol(read.text);
-  return { ...parsed, warnings: [...read.warnings, ...parsed.warnings] };
+  return parseDocumentInWorker(bytes, documentKind(bytes, fileName), fileName);
 }

@@ -114,6 +114,8 @@ export async function wordDocumentText(bytes: Uint8Array): Promise<{ text: strin
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes) },
     {
+      // Pictures are never unpacked: only the words are wanted, and a picture may be the largest part.
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       transformDocument: (document: WordElement) => {
         automaticNumbers = writeAutomaticNumbers(document);
         return document;

@@ -25,10 +25,12 @@ function compoundFile(streams: string[], storages: string[] = []): Uint8Array {
 }
 
 describe('checkAttachment', () => {
-  const accepted: [string, Uint8Array, string, string][] = [
+  /** What it is, its bytes, the name it is sent with, the type read, and the name kept where that differs. */
+  const accepted: [string, Uint8Array, string, string, string?][] = [
     ['a PDF', pdf, 'letter.pdf', 'application/pdf'],
     ['a PNG', png, 'pothole.png', 'image/png'],
-    ['a JPEG named without an extension', jpeg, 'IMG_0042', 'image/jpeg'],
+    ['a JPEG named without an extension', jpeg, 'IMG_0042', 'image/jpeg', 'IMG_0042.jpg'],
+    ['a JPEG named .jpeg', jpeg, 'IMG_0043.JPEG', 'image/jpeg'],
     ['a Word document', wordDocument(['Dear Councillor,', 'The bins were not collected.']), 'complaint.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     ['a Word 97-2003 document', compoundFile(['WordDocument', '1Table']), 'minutes.doc', 'application/msword'],
     ['an Excel 97-2003 workbook', compoundFile(['Workbook']), 'costs.xls', 'application/vnd.ms-excel'],
@@ -38,15 +40,27 @@ describe('checkAttachment', () => {
     ['Arabic text with its direction marks', strToU8('\u200Fشارع المدرسة\n'), 'street.txt', 'text/plain; charset=utf-8'],
     ['a UTF-16 text file as Notepad saves it', new Uint8Array([0xff, 0xfe, 0x48, 0, 0x69, 0, 0x0d, 0, 0x0a, 0]), 'hi.TXT', 'text/plain; charset=utf-16le'],
   ];
-  for (const [what, bytes, name, contentType] of accepted) {
+  for (const [what, bytes, name, contentType, kept] of accepted) {
     it(`accepts ${what} as ${contentType}`, async () => {
-      assert.deepEqual(await checkAttachment(bytes, name), { ok: true, fileName: name, contentType, size: bytes.byteLength });
+      assert.deepEqual(await checkAttachment(bytes, name), { ok: true, fileName: kept ?? name, contentType, size: bytes.byteLength });
     });
   }
 
-  it('keeps the type read from the content, whatever the name says', async () => {
+  it('keeps the type read from the content, and names the file after it, whatever the name says', async () => {
     const result = await checkAttachment(png, 'scan.pdf');
-    assert.deepEqual(result, { ok: true, fileName: 'scan.pdf', contentType: 'image/png', size: png.byteLength });
+    assert.deepEqual(result, { ok: true, fileName: 'scan.png', contentType: 'image/png', size: png.byteLength });
+  });
+
+  it('keeps a PDF that is also a web page as a PDF, named .pdf, not as the .html it was sent as', async () => {
+    const polyglot = new Uint8Array([...pdf, ...strToU8('<html><body><script>alert(document.cookie)</script></body></html>\n')]);
+    assert.deepEqual(await checkAttachment(polyglot, 'report.html'), { ok: true, fileName: 'report.pdf', contentType: 'application/pdf', size: polyglot.byteLength });
+    assert.deepEqual(await checkAttachment(polyglot, 'Minutes 3.5'), { ok: true, fileName: 'Minutes 3.5.pdf', contentType: 'application/pdf', size: polyglot.byteLength });
+  });
+
+  it('refuses a web page with a PDF after it: what opens it first sees a page', async () => {
+    const polyglot = new Uint8Array([...strToU8('<html><body><script>alert(document.cookie)</script></body></html>\n'), ...pdf]);
+    const result = await checkAttachment(polyglot, 'report.html');
+    assert.equal(result.ok, false);
   });
 
   const refused: [string, Uint8Array, string, string][] = [

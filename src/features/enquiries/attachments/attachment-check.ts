@@ -2,6 +2,7 @@
 // are both chosen by whoever sent the file, so neither is trusted: a photo renamed from an .exe is refused,
 // and the content type kept with the file is the one read from its bytes.
 import { Reader } from '@kenjiuno/msgreader/lib/Reader.js';
+import { nameForContent } from '../../../web/file-names.ts';
 
 /** The most an attachment may hold: 10 MB, enough for a scanned letter or a phone photo. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -135,8 +136,16 @@ function plainText(bytes: Uint8Array, fileName: string, size: number): Attachmen
   return { ok: true, fileName, contentType, size };
 }
 
-/** Whether a file may be attached to an enquiry, told by its content; the message names the file. */
+/**
+ * Whether a file may be attached to an enquiry, told by its content; the message names the file. An accepted
+ * file's name is given the extension of the type read from its bytes, whatever it was called.
+ */
 export async function checkAttachment(bytes: Uint8Array, name: string): Promise<AttachmentCheck> {
+  const check = await checkContent(bytes, name);
+  return check.ok ? { ...check, fileName: cleanFileName(nameForContent(check.fileName, check.contentType)) } : check;
+}
+
+async function checkContent(bytes: Uint8Array, name: string): Promise<AttachmentCheck> {
   const fileName = cleanFileName(name);
   const size = bytes.byteLength;
   if (size === 0) return { ok: false, message: `${fileName} is empty` };

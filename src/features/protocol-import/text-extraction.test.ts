@@ -1,0 +1,55 @@
+// Reading a document's text apart from the server: what each limit refuses, and that a file built to get past the
+// checks made before opening it is still stopped by the limits on the reader itself.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { pdfBomb, wordBomb } from './document-bombs.ts';
+import { extractInWorker, readDocumentText, type ExtractionJob } from './text-extraction.ts';
+import { DocumentLimitError, TEXT_LIMITS, type TextLimits } from './text-limits.ts';
+import { pdfDocument, wordDocument } from './test-documents.ts';
+
+const job = (kind: ExtractionJob['kind'], bytes: Uint8Array, limits: Partial<TextLimits> = {}): ExtractionJob => ({ kind, bytes, fileName: `paper.${kind}`, parse: false, limits: { ...TEXT_LIMITS, ...limits } });
+const pdf = pdfDocument([{ text: 'The Chief Executive is head of the paid service.' }, { text: 'Officers give impartial advice.', drop: 28 }]);
+
+describe('reading a document’s text in a worker', () => {
+  it('reads a Word document and a PDF', async () => {
+    assert.equal((await readDocumentText(wordDocument(['Officers give impartial advice.']), 'docx', 'advice.docx')).text.trim(), 'Officers give impartial advice.');
+    assert.equal((await readDocumentText(pdf, 'pdf', 'advice.pdf')).text, 'The Chief Executive is head of the paid service.\n\nOfficers give impartial advice.');
+  });
+
+  it('refuses each bomb before opening it, within a second or two', async () => {
+    for (const [kind, bytes, message] of [
+      ['docx', wordBomb(300), /would unpack word\/document\.xml to 300 MB/],
+      ['docx', wordBomb(300, { lying: true }), /unpacks word\/document\.xml to more than its ZIP directory declares/],
+      ['pdf', pdfBomb(300), /would inflate to more than 150 MB/],
+    ] as const) {
+      const started = Date.now();
+      await assert.rejects(readDocumentText(bytes, kind, 'bomb'), (error: Error) => error instanceof DocumentLimitError && message.test(error.message));
+      assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+    }
+  });
+
+  it('stops a PDF whose stream is deflated twice, which the check before opening cannot see through, by its memory or time', async () => {
+    const started = Date.now();
+    const outcome = await extractInWorker(job('pdf', pdfBomb(300, { twice: true })));
+    assert.ok('refused' in outcome, JSON.stringify(outcome));
+    assert.match(outcome.refused, /needed more than \d+ MB of memory to read|took longer than 10 seconds to read/);
+    assert.ok(Date.now() - started < TEXT_LIMITS.milliseconds + 2000);
+  });
+
+  const limited: [string, ExtractionJob, RegExp][] = [
+    ['the time limit', job('pdf', pdf, { milliseconds: 5 }), /^paper\.pdf took longer than 0\.005 seconds to read: a document must be readable within 0\.005 seconds$/],
+    ['the reader’s heap', { ...job('text', new Uint8Array(Buffer.alloc(8 * 1024 * 1024, '1. Clause text. ')), { heapMegabytes: 8 }), parse: true }, /^paper\.text needed more than 8 MB of memory to read/],
+    ['the growth of the server’s memory', job('pdf', pdf, { growthBytes: 1 }), /^paper\.pdf needed more than 0 MB of memory to read/],
+    ['the number of pages', job('pdf', pdf, { pages: 0 }), /^paper\.pdf has 1 pages: a PDF may have 0 pages at most$/],
+    ['the characters of text', job('text', new Uint8Array(Buffer.from('x'.repeat(101))), { characters: 100 }), /^paper\.text holds 101 characters of text: a document may hold 100 at most$/],
+    ['a part of a Word document', job('docx', wordDocument(['Officers give impartial advice.']), { partBytes: 100 }), /^paper\.docx would unpack .+ to 0 MB: one part of a Word document may unpack to 0 MB at most$/],
+    ['a PDF’s inflated streams', job('pdf', pdfBomb(1), { inflatedBytes: 1024 }), /^paper\.pdf would inflate to more than 0 MB when opened/],
+  ];
+  for (const [limit, refusedJob, message] of limited) {
+    it(`refuses a document past ${limit}, naming it`, async () => {
+      const outcome = await extractInWorker(refusedJob);
+      assert.ok('refused' in outcome, JSON.stringify(outcome).slice(0, 300));
+      assert.match(outcome.refused, message);
+    });
+  }
+});
