@@ -24,6 +24,7 @@ export type Figures = {
   queryRunnerTypes: Listed;
   versionedUpdates: Listed;
   longLines: Listed & { limit: number };
+  deadExports: Listed;
   featureEdges: { featurePairs: number; filePairs: number; imports: number };
 };
 
@@ -200,6 +201,27 @@ export function longLines(files: SourceFiles, limit = LONG_LINE): Figures['longL
   return { count, limit, list: counts.sort() };
 }
 
+const EXPORTED = /^export\s+(?:async\s+)?(?:function\*?|const|let|class|type|interface)\s+([A-Za-z_$][\w$]*)/gm;
+const escaped = (name: string) => name.replace(/\$/g, '\\$');
+
+/**
+ * Names a production file exports that no other file (tests included) mentions and that the file itself uses
+ * nowhere but in their declaration: code that nothing runs. Read by name, so a name that another file happens
+ * to spell is taken as used.
+ */
+export function deadExports(files: SourceFiles): Listed {
+  const dead: string[] = [];
+  for (const [file, text] of files) {
+    if (!isProduction(file)) continue;
+    for (const m of text.matchAll(EXPORTED)) {
+      const name = new RegExp(`(?<![\\w$.])${escaped(m[1]!)}(?![\\w$])`, 'g');
+      if ((text.match(name) ?? []).length > 1) continue;
+      if (![...files].some(([other, body]) => other !== file && body.search(name) >= 0)) dead.push(`${file}:${lineAt(text, m.index)} ${m[1]!}`);
+    }
+  }
+  return listed(dead.sort());
+}
+
 /** Every figure, for the files given. */
 export function measure(files: SourceFiles): Figures {
   const imports = productionImports(files);
@@ -217,6 +239,7 @@ export function measure(files: SourceFiles): Figures {
     queryRunnerTypes: queryRunnerTypes(files),
     versionedUpdates: versionedUpdates(files),
     longLines: longLines(files),
+    deadExports: deadExports(files),
     featureEdges: featureEdges(imports),
   };
 }

@@ -44,6 +44,11 @@ const house: SourceFiles = new Map([
   [`${enquiries}/enquiry.repository.ts`, lines(runner, "export const all = (q: Q) => q.selectFrom('enquiries');")],
   ['src/features/mail/outbox.service.ts', lines("import { link } from '../enquiries/enquiry-link.ts';", 'sql<number>`count(*)`;')],
   ['src/features/accounts/accounts.routes.ts', 'export const actorOf = () => 1;'],
+  [
+    'src/features/accounts/sessions.repository.ts',
+    lines('export async function deleteSessionsBefore() {}', 'export type Kept = 1;', 'export const inside = 1;', 'const n = inside;'),
+  ],
+  ['test/sessions.test.ts', 'type T = Kept;'],
   ['src/features/directory/index.ts', "export { officers } from './officers.repository.ts';"],
   ['src/features/directory/council.repository.ts', 'export const councilName = 1;'],
   [`${enquiries}/enquiry.fixture.ts`, lines("import { createAccount } from '../accounts/accounts.service.ts';", "db.insertInto('x');")],
@@ -68,7 +73,7 @@ describe('the edge figures', () => {
   });
 
   it('counts production files only: tests and fixtures are not production', () => {
-    assert.equal(figures.productionFiles, 12);
+    assert.equal(figures.productionFiles, 13);
   });
 
   it('finds the imports from web/ and db/ into a feature, and from jobs/ apart', () => {
@@ -119,6 +124,13 @@ describe('the edge figures', () => {
   it('finds each query-runner type in either order, and each versioned update', () => {
     assert.equal(figures.queryRunnerTypes.count, 3);
     assert.deepEqual(figures.versionedUpdates.list, [`${enquiries}/enquiry.service.ts:9`]);
+  });
+
+  it('finds the exports no other file uses and their own file uses only where it declares them', () => {
+    assert.deepEqual(figures.deadExports.list, [
+      'src/features/accounts/sessions.repository.ts:1 deleteSessionsBefore',
+      `${enquiries}/enquiry.repository.ts:2 all`,
+    ]);
   });
 
   it('counts long lines in src/, tests included, and nowhere else', () => {
