@@ -37,7 +37,7 @@ describe('starting Nolan', () => {
     const db = testEngine === 'postgres' ? await createTestDb() : undefined;
     const dataDir = tempDir();
     const env: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port) };
-    if (db?.url) Object.assign(env, { DATABASE_URL: db.url, SESSION_SECRET: 's'.repeat(40) });
+    if (db?.url) Object.assign(env, { DATABASE_URL: db.url, SESSION_SECRET: 's'.repeat(40), AUDIT_KEY: 'k'.repeat(40) });
     const started = startNolan(env);
     try {
       await waitForOutput(started, /Nolan is running/);

@@ -81,7 +81,7 @@ describe('nolan audit', () => {
     assert.equal(nolan(db, ['audit', 'verify']).status, 0, 'the chain alone cannot tell');
     const missing = nolan(db, ['audit', 'verify', '--checkpoint', checkpoint]);
     assert.equal(missing.status, 1);
-    assert.equal(missing.stdout, 'chain broken at seq 5: events after seq 4 are missing: the checkpoint was taken at seq 6\n');
+    assert.equal(missing.stdout, 'chain broken at seq 5: the chain ends at 4, before the checkpoint’s 6: events were deleted\n');
     const hashOnly = nolan(db, ['audit', 'verify', '--checkpoint', (JSON.parse(checkpoint) as { hash: string }).hash]);
     assert.equal(hashOnly.status, 1);
     assert.match(hashOnly.stdout, /^chain broken at seq 5: events after seq 4 are missing/);

@@ -12,6 +12,7 @@ import * as m0010 from './0010_access_requests.ts';
 import * as m0011 from './0011_group_briefings.ts';
 import * as m0012 from './0012_enquiry_open_counts.ts';
 import * as m0013 from './0013_change_notices.ts';
+import * as m0017 from './0017_audit_key.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -27,4 +28,5 @@ export const migrations = {
   '0011_group_briefings': m0011,
   '0012_enquiry_open_counts': m0012,
   '0013_change_notices': m0013,
+  '0017_audit_key': m0017,
 };
