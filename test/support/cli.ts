@@ -13,10 +13,11 @@ export function cliEnv(db: TestDb): Record<string, string> {
     : { DATA_DIR: path.dirname(db.location), AUDIT_KEY: TEST_AUDIT_KEY };
 }
 
-export function nolan(db: TestDb, args: string[], input?: string): CliResult {
+/** `env` adds to (or overrides) the test database's environment. */
+export function nolan(db: TestDb, args: string[], input?: string, env: Record<string, string> = {}): CliResult {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin/nolan.js'), ...args], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...cliEnv(db) },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...cliEnv(db), ...env },
     input,
     encoding: 'utf8',
   });

@@ -25,21 +25,31 @@ export async function scheduleChainHeadMail(trx: Transaction<Tables>, at: Date):
   await scheduleJob(trx, { kind: CHAIN_HEAD_MAIL, key: `${CHAIN_HEAD_MAIL}:${runAt.toISOString().slice(0, 10)}`, runAt }, at);
 }
 
-/** The officers who hold the Monitoring Officer's role today (not a deputy), with an address, still in post. */
+/**
+ * The officers who hold the Monitoring Officer's role today (not a deputy) and are still in post, at their
+ * directory address or else their account's; one with neither is skipped.
+ */
 async function monitoringOfficers(trx: Transaction<Tables>, day: string): Promise<{ id: number; to: string; toName: string }[]> {
   const rows = await trx
     .selectFrom('statutory_roles as s')
     .innerJoin('officers as o', 'o.id', 's.officer_id')
-    .select(['o.id', 'o.email', 'o.full_name'])
+    .leftJoin('users as u', (join) => join.onRef('u.officer_id', '=', 'o.id').on('u.disabled_at', 'is', null))
+    .select(['o.id', 'o.email', 'o.full_name', 'u.email as account_email'])
     .where('s.role', '=', 'monitoring-officer')
     .where('s.capacity', '=', 'holder')
     .where('s.starts_on', '<=', day)
     .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', day)]))
     .where((eb) => eb.or([eb('o.left_on', 'is', null), eb('o.left_on', '>', day)]))
-    .where('o.email', 'is not', null)
     .orderBy('o.id')
+    .orderBy('u.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, to: r.email!, toName: r.full_name }));
+  const seen = new Set<number>();
+  return rows.flatMap((r) => {
+    const to = r.email ?? r.account_email;
+    if (!to || seen.has(r.id)) return [];
+    seen.add(r.id);
+    return [{ id: r.id, to, toName: r.full_name }];
+  });
 }
 
 async function mailChainHead(ctx: JobContext): Promise<void> {
