@@ -22,6 +22,7 @@ import { createPostgresDb, createSqliteDb, type Db } from '../src/db/create-db.t
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { systemClock, ukDate } from '../src/clock.ts';
 import { seedDemo } from '../src/features/demo/demo.service.ts';
+import { useAuditKey } from '../src/features/audit/audit-key.ts';
 import { freePort, startNolan, waitForOutput } from '../test/support/process.ts';
 import { seedEnquiries } from './enquiry-seed.ts';
 import { rssMb, signInCookie } from './http.ts';
@@ -35,6 +36,9 @@ const TARGET_SHARE = 0.1;
 const TARGET_P99_MS = 100;
 const TARGET_FLAT = 0.2;
 const SESSION_SECRET = 'benchmark-session-secret-of-enough-length';
+/** The seeding here and the servers it starts key the audit chain alike. */
+const AUDIT_KEY = 'benchmark-audit-key-of-enough-length-too';
+useAuditKey(AUDIT_KEY);
 
 type Engine = 'sqlite' | 'postgres';
 /** `kept`: as Nolan serves a page between writes; `afresh`: with READ_COPIES=expiring, as after every write to the enquiries. */
@@ -149,7 +153,7 @@ async function measure(sized: Sized[], readers: Reader[], password: string, bare
   const copies: Record<string, string> = reads === 'kept' ? {} : { READ_COPIES: 'expiring' };
   const instances = sized.map(({ store, rows }) => {
     const port = freePort();
-    return { store, rows, baseUrl: `http://127.0.0.1:${port}`, nolan: startNolan({ ...store.env, ...copies, PORT: String(port), LOG_LEVEL: 'error', SESSION_SECRET, NODE_ENV: 'production' }) };
+    return { store, rows, baseUrl: `http://127.0.0.1:${port}`, nolan: startNolan({ ...store.env, ...copies, PORT: String(port), LOG_LEVEL: 'error', SESSION_SECRET, AUDIT_KEY, NODE_ENV: 'production' }) };
   });
   try {
     for (const instance of instances) await waitForOutput(instance.nolan, /Nolan is running/, 120_000);

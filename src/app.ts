@@ -11,6 +11,7 @@ import { installReadCaches } from './web/read-cache.ts';
 import { installViews } from './web/views.ts';
 import { installAssets } from './web/assets.ts';
 import { installErrorHandling } from './web/errors.ts';
+import { installTextGuard } from './web/text-guard.ts';
 import type { Access } from './web/access.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(formbody);
   await installSecurity(app, deps);
+  installTextGuard(app);
   installReadCaches(app, deps.clock, deps.db, deps.config.readCopies);
   installSessions(app, deps);
   installViews(app, deps);

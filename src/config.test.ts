@@ -27,7 +27,14 @@ describe('configuration', () => {
   it('requires SESSION_SECRET with PostgreSQL so that instances agree', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://db/nolan' }), /SESSION_SECRET: required/);
     assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://db/nolan', SESSION_SECRET: 'short' }), /SESSION_SECRET: must be at least 32/);
-    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/nolan', SESSION_SECRET: 'x'.repeat(32) }).databaseUrl, 'postgres://db/nolan');
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/nolan', SESSION_SECRET: 'x'.repeat(32), AUDIT_KEY: 'k'.repeat(32) }).databaseUrl, 'postgres://db/nolan');
+  });
+
+  it('requires AUDIT_KEY with PostgreSQL, 32 characters at least, and leaves it unset with SQLite to be generated', () => {
+    assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://db/nolan', SESSION_SECRET: 'x'.repeat(32) }), /AUDIT_KEY: required when DATABASE_URL is set/);
+    assert.throws(() => loadConfig({ AUDIT_KEY: 'short' }), /AUDIT_KEY: must be at least 32/);
+    assert.equal(loadConfig({ AUDIT_KEY: 'k'.repeat(32) }).auditKey, 'k'.repeat(32));
+    assert.equal(loadConfig({}).auditKey, undefined);
   });
 
   it('serves secure cookies when the base URL is HTTPS', () => {

@@ -11,6 +11,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -36,6 +37,8 @@ export type Config = {
   host: string;
   dataDir: string;
   sessionSecret: string | undefined;
+  /** Keys the audit chain's hashes; never stored in the database. With SQLite and none set, one is generated. */
+  auditKey: string | undefined;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   baseUrl: string;
@@ -62,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET: required when DATABASE_URL is set, so that instances agree');
   }
+  if (e.DATABASE_URL && !e.AUDIT_KEY) {
+    throw new ConfigError('Invalid configuration: AUDIT_KEY: required when DATABASE_URL is set, kept apart from the database it protects');
+  }
   const port = e.PORT;
   const baseUrl = (e.BASE_URL ?? `http://${e.HOST}:${port}`).replace(/\/$/, '');
   return {
@@ -69,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     sessionSecret: e.SESSION_SECRET,
+    auditKey: e.AUDIT_KEY,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     baseUrl,

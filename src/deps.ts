@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import { enquiryJobHandlers } from './features/enquiries/enquiry-jobs.ts';
 import { briefingJobHandlers } from './features/briefings/briefing-offers.service.ts';
 import { accessRequestJobHandlers } from './features/access-requests/access-request-jobs.ts';
+import { auditJobHandlers } from './features/audit/audit-checkpoint-mail.ts';
 
 export type Deps = {
   config: Config;
@@ -21,4 +22,4 @@ export type Deps = {
  * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs exports its handlers and
  * adds them here (combineJobHandlers(enquiryJobHandlers, …)); main.ts gives these to the scheduler.
  */
-export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers, briefingJobHandlers, accessRequestJobHandlers);
+export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers, briefingJobHandlers, accessRequestJobHandlers, auditJobHandlers);

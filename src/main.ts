@@ -1,7 +1,4 @@
 // Process start: configuration → database → migrations → (demo council) → listen → scheduler; graceful shutdown.
-import fs from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
@@ -11,17 +8,10 @@ import { buildApp, redactedLogPaths } from './app.ts';
 import { jobHandlers, type Deps } from './deps.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { seedDemoIfEmpty } from './features/demo/demo.service.ts';
-
-/** With SQLite and no SESSION_SECRET, a secret is generated once and kept beside the database. */
-export function sessionSecretFor(config: Config): string {
-  if (config.sessionSecret) return config.sessionSecret;
-  const file = path.join(config.dataDir, 'session-secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
+import { auditKeyFor, sessionSecretFor } from './secrets.ts';
+import { useAuditKey, AuditKeyError } from './features/audit/audit-key.ts';
+import { keyChainAtStart } from './features/audit/audit.rekey.ts';
+import { scheduleChainHeadMail } from './features/audit/audit-checkpoint-mail.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -41,6 +31,19 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   } catch (error) {
     logger.fatal(error instanceof MigrationError ? { migration: error.migration } : {}, error instanceof Error ? error.message : String(error));
+    await db.destroy();
+    process.exit(1);
+  }
+  // The audit key is set before anything is written: a chain from before keying is verified and keyed now, and
+  // a chain hashed with another key stops the start rather than being appended to.
+  try {
+    useAuditKey(auditKeyFor(config));
+    const keyed = await keyChainAtStart(db, auditKeyFor(config), systemClock.now());
+    if (keyed === 'keyed') logger.info('the audit chain was verified and keyed with the audit key');
+    await db.kysely.transaction().execute((trx) => scheduleChainHeadMail(trx, systemClock.now()));
+  } catch (error) {
+    if (!(error instanceof AuditKeyError)) throw error;
+    logger.fatal(error.message);
     await db.destroy();
     process.exit(1);
   }

@@ -37,7 +37,7 @@ describe('starting Nolan', () => {
     const db = testEngine === 'postgres' ? await createTestDb() : undefined;
     const dataDir = tempDir();
     const env: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port) };
-    if (db?.url) Object.assign(env, { DATABASE_URL: db.url, SESSION_SECRET: 's'.repeat(40) });
+    if (db?.url) Object.assign(env, { DATABASE_URL: db.url, SESSION_SECRET: 's'.repeat(40), AUDIT_KEY: 'k'.repeat(40) });
     const started = startNolan(env);
     try {
       await waitForOutput(started, /Nolan is running/);
@@ -47,6 +47,7 @@ describe('starting Nolan', () => {
       const signIn = await fetch(`http://127.0.0.1:${port}/sign-in`);
       assert.equal(signIn.status, 200);
       if (!db) assert.ok(fs.existsSync(path.join(dataDir, 'session-secret')), 'a session secret is generated beside the SQLite file');
+      if (!db) assert.ok(fs.existsSync(path.join(dataDir, 'audit-key')), 'so is the audit key');
     } finally {
       started.child.kill('SIGTERM');
       assert.equal(await started.exited, 0);

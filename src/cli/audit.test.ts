@@ -1,7 +1,10 @@
 import { after, before, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestDb, type TestDb } from '../../test/support/db.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDb, TEST_AUDIT_KEY, type TestDb } from '../../test/support/db.ts';
 import { cliEnv, nolan } from '../../test/support/cli.ts';
 import { runCli } from './main.ts';
 import { appendAudit, systemActor } from '../features/audit/audit.repository.ts';
@@ -81,7 +84,7 @@ describe('nolan audit', () => {
     assert.equal(nolan(db, ['audit', 'verify']).status, 0, 'the chain alone cannot tell');
     const missing = nolan(db, ['audit', 'verify', '--checkpoint', checkpoint]);
     assert.equal(missing.status, 1);
-    assert.equal(missing.stdout, 'chain broken at seq 5: events after seq 4 are missing: the checkpoint was taken at seq 6\n');
+    assert.equal(missing.stdout, 'chain broken at seq 5: the chain ends at 4, before the checkpoint’s 6: events were deleted\n');
     const hashOnly = nolan(db, ['audit', 'verify', '--checkpoint', (JSON.parse(checkpoint) as { hash: string }).hash]);
     assert.equal(hashOnly.status, 1);
     assert.match(hashOnly.stdout, /^chain broken at seq 5: events after seq 4 are missing/);
@@ -90,5 +93,49 @@ describe('nolan audit', () => {
     const changed = nolan(db, ['audit', 'verify']);
     assert.equal(changed.status, 1);
     assert.equal(changed.stdout, 'chain broken at seq 2: its content does not match its hash: the event was changed after it was written\n');
+  });
+});
+
+describe('nolan audit rekey, and checkpoints as the daily mail gives them', () => {
+  const NEW_KEY = 'a-new-audit-key-a-new-audit-key-0123456789';
+  let db: TestDb;
+  before(async () => {
+    db = await createTestDb();
+    for (let i = 1; i <= 4; i++) {
+      await db.kysely.transaction().execute((trx) => appendAudit(trx, db.dialect, systemActor, { action: 'test.changed', entity: 'test', entityId: i }, new Date()));
+    }
+  });
+  after(async () => db.drop());
+
+  it('takes seq:hash, or a file holding it, as the checkpoint', async () => {
+    const head = await db.kysely.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    const given = nolan(db, ['audit', 'verify', '--checkpoint', `${head.seq}:${head.hash}`]);
+    assert.equal(given.status, 0, given.stdout + given.stderr);
+    assert.match(given.stdout, /checkpoint found at seq 4/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-checkpoint-')), 'checkpoint.txt');
+    fs.writeFileSync(file, `${head.seq}:${head.hash}\n`);
+    assert.equal(nolan(db, ['audit', 'verify', '--checkpoint', file]).status, 0);
+    const later = nolan(db, ['audit', 'verify', '--checkpoint', `${head.seq + 3}:${head.hash}`]);
+    assert.equal(later.status, 1);
+    assert.match(later.stdout, /the chain ends at 4, before the checkpoint’s 7: events were deleted/);
+  });
+
+  it('rotates the key: the chain verifies with the new key and not the old', async () => {
+    const missing = nolan(db, ['audit', 'rekey']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /rekey needs the new key/);
+    const same = nolan(db, ['audit', 'rekey'], undefined, { NEW_AUDIT_KEY: TEST_AUDIT_KEY });
+    assert.equal(same.status, 2);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nolan-key-')), 'new-audit-key');
+    fs.writeFileSync(file, `${NEW_KEY}\n`, { mode: 0o600 });
+    const rekeyed = nolan(db, ['audit', 'rekey', '--new-key-file', file]);
+    assert.equal(rekeyed.status, 0, rekeyed.stdout + rekeyed.stderr);
+    assert.match(rekeyed.stdout, /^re-keyed 4 events; head now 5:[0-9a-f]{64}\n/);
+    const withNew = nolan(db, ['audit', 'verify'], undefined, { AUDIT_KEY: NEW_KEY });
+    assert.equal(withNew.status, 0, withNew.stdout + withNew.stderr);
+    assert.match(withNew.stdout, /^chain intact: 5 events/);
+    const withOld = nolan(db, ['audit', 'verify']);
+    assert.equal(withOld.status, 1);
+    assert.match(withOld.stderr, /AUDIT_KEY is not the key this audit chain is hashed with/);
   });
 });

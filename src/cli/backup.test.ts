@@ -62,6 +62,26 @@ describe('nolan backup and nolan restore', () => {
     assert.match(twice.stderr, /^nolan restore: restore needs a new, empty database, and this one already holds council \(1 row\)/);
   });
 
+  it('restores into an install with another audit key only to be re-keyed with the backup’s key', async () => {
+    const file = path.join(dir, 'for-another-key.jsonl');
+    assert.equal(nolan(original, ['backup', file]).status, 0);
+    const elsewhere = await createTestDb();
+    try {
+      const OTHER = { AUDIT_KEY: 'this-install-key-this-install-key-0123456' };
+      const restore = nolan(elsewhere, ['restore', file], undefined, OTHER);
+      assert.equal(restore.status, 1, restore.stderr);
+      assert.match(restore.stdout, /Audit chain not checked: it is hashed with another audit key than this AUDIT_KEY/);
+      const refused = nolan(elsewhere, ['audit', 'verify'], undefined, OTHER);
+      assert.match(refused.stderr, /AUDIT_KEY is not the key this audit chain is hashed with/);
+      const rekeyed = nolan(elsewhere, ['audit', 'rekey'], undefined, { NEW_AUDIT_KEY: OTHER.AUDIT_KEY });
+      assert.equal(rekeyed.status, 0, rekeyed.stdout + rekeyed.stderr);
+      const verified = nolan(elsewhere, ['audit', 'verify'], undefined, OTHER);
+      assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+    } finally {
+      await elsewhere.drop();
+    }
+  });
+
   it('exits 2 with one line for bad arguments and unreadable files', async () => {
     const cases: [string[], RegExp][] = [
       [['backup'], /give one file to write/],

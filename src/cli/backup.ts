@@ -4,6 +4,8 @@ import { writeBackup } from '../features/backup/backup.service.ts';
 import { BackupRefused } from '../features/backup/backup.format.ts';
 import { restoreBackup } from '../features/backup/restore.service.ts';
 import { describeVerification, verifyChain } from '../features/audit/audit.verify.ts';
+import { readKeyFingerprint } from '../features/audit/audit.repository.ts';
+import { auditKey, keyFingerprint } from '../features/audit/audit-key.ts';
 import type { CliContext } from './context.ts';
 import { parseOptions, UsageError } from './usage.ts';
 
@@ -39,6 +41,11 @@ export const restoreCommand = {
     } catch (error) {
       if (error instanceof BackupRefused) throw new UsageError(error.message);
       throw error;
+    }
+    // The chain keeps the key it was hashed with: this install must use the same AUDIT_KEY, or re-key it.
+    if ((await readKeyFingerprint(context.db.kysely)) !== keyFingerprint(auditKey())) {
+      context.out('Audit chain not checked: it is hashed with another audit key than this AUDIT_KEY. Start Nolan with the AUDIT_KEY of the install the backup came from, or re-key the chain to this one: AUDIT_KEY=<that key> NEW_AUDIT_KEY=<this key> nolan audit rekey');
+      return 1;
     }
     const verification = await verifyChain(context.db.kysely);
     context.out(`Audit ${describeVerification(verification)}`);

@@ -1,6 +1,6 @@
 // Table types for Kysely. Timestamps are ISO-8601 UTC text and dates YYYY-MM-DD text on both engines,
 // so that they compare and sort the same way everywhere; booleans read back as 0/1 on SQLite.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AccessRequestsTable, DocumentFilesTable, DocumentsTable, DocumentViewsTable, MeetingsTable } from './document-tables.ts';
 import type { BriefingNoticesTable, BriefingOffersTable, BriefingsTable, GroupSecretariesTable } from './briefing-tables.ts';
 
@@ -269,7 +269,13 @@ export type AuditEventsTable = {
   hash: string;
 };
 
-export type AuditHeadTable = { id: number; seq: number; hash: string };
+export type AuditHeadTable = {
+  id: number;
+  seq: number;
+  hash: string;
+  /** HMAC of a fixed text under the audit key: which key the chain is hashed with (null: not yet keyed). */
+  key_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
+};
 
 /** Mail waiting to go, sent, or given up on. message_id is fixed at the first attempt and reused by every resend. */
 export type OutboxTable = {

@@ -80,3 +80,20 @@ export async function recordJobFailure(q: Q, id: number, instanceId: string, fai
 export async function findJobByKey(q: Q, key: string): Promise<JobRow | undefined> {
   return q.selectFrom('jobs').selectAll().where('job_key', '=', key).executeTakeFirst();
 }
+
+/**
+ * Marks done, unrun, every other run of a recurring kind that is due by `at`: they are folded into the run
+ * under way, which does their work once. Runs another instance has claimed and finished are left as they are.
+ */
+export async function foldMissedRuns(trx: Transaction<Tables>, kind: string, runningId: number, at: string): Promise<number> {
+  const result = await trx
+    .updateTable('jobs')
+    .set({ done_at: at, locked_until: null, last_error: `folded into job ${runningId}, which ran late` })
+    .where('kind', '=', kind)
+    .where('id', '!=', runningId)
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('run_at', '<=', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -9,7 +9,7 @@ import pino from 'pino';
 import type { Tables } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { DEFAULT_BATCH, deliverOutbox } from '../features/mail/outbox.service.ts';
-import { claimDueJobs, completeJob, insertJob, recordJobFailure, type JobRow } from './jobs.repository.ts';
+import { claimDueJobs, completeJob, foldMissedRuns, insertJob, recordJobFailure, type JobRow } from './jobs.repository.ts';
 
 export type JobContext = {
   /**
@@ -40,6 +40,18 @@ export function combineJobHandlers(...sets: JobHandlers[]): JobHandlers {
     }
   }
   return combined;
+}
+
+/**
+ * A job that recurs (a weekly digest, a daily checkpoint). When it runs late, every run of its kind missed
+ * meanwhile is folded into this one, so the work is done once, not once per missed run; the handler then
+ * schedules the next occurrence counted from `now`, never from the run it missed.
+ */
+export function recurring(handler: JobHandler): JobHandler {
+  return async (context) => {
+    await foldMissedRuns(context.trx, context.job.kind, context.job.id, context.now.toISOString());
+    await handler(context);
+  };
 }
 
 export type NewJob = { kind: string; key: string; runAt: Date; payload?: unknown };

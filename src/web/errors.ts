@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { formErrors } from './forms.ts';
 
 export function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -50,7 +51,7 @@ export async function renderProblem(request: FastifyRequest, reply: FastifyReply
       requestId: request.id,
     });
   }
-  return reply.page('error.njk', { title: problem.title, paragraphs: problem.paragraphs });
+  return reply.page('error.njk', { title: problem.title, paragraphs: problem.paragraphs, ...(problem.fields ? { errors: formErrors(problem.fields) } : {}) });
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

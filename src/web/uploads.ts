@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import { allows, type Access } from './access.ts';
+import { refuseControlCharacters } from './text-guard.ts';
 
 /** tooLarge: the file went over the size limit in a form that takes several files, so only its start arrived. */
 export type UploadedFile = { fileName: string; content: Buffer; tooLarge?: boolean };
@@ -56,8 +57,10 @@ export async function installUploads(scope: FastifyInstance, options: UploadScop
     throwFileSizeLimit: files === 1,
     limits: { fileSize: options.maxBytes, files, fields: options.fields + 1, fieldSize: options.fieldBytes ?? 1000, parts: options.fields + 1 + files },
   });
-  scope.addHook('preHandler', async (request) => {
+  scope.addHook('preHandler', async (request, reply) => {
     if (request.method === 'POST') reachedHandler.add(request);
+    // The multipart body arrives after the app-wide guard has looked: its text fields and file names are checked here.
+    return refuseControlCharacters(request, reply);
   });
   scope.setErrorHandler(async (error: FastifyError, request, reply) => {
     const isUpload = request.method === 'POST' && !reachedHandler.has(request) && request.isMultipart() && !error.code?.startsWith('FST_CSRF');

@@ -8,6 +8,10 @@ import pg from 'pg';
 import { createPostgresDb, createSqliteDb, type Db } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrator.ts';
 import { postgresAdminUrl, postgresUrlFor, testEngine } from './engines.ts';
+import { useAuditKey } from '../../src/features/audit/audit-key.ts';
+
+/** The audit key tests append with, in this process and in the `nolan` commands they run. */
+export const TEST_AUDIT_KEY = 'test-audit-key-test-audit-key-0123456789';
 
 export type TestDb = Db & { url: string | undefined; drop(): Promise<void> };
 
@@ -22,6 +26,7 @@ async function adminQuery(statement: string): Promise<void> {
 }
 
 export async function createTestDb(options: { poolSize?: number } = {}): Promise<TestDb> {
+  useAuditKey(TEST_AUDIT_KEY);
   if (testEngine === 'postgres') {
     const name = `nolan_t_${randomBytes(6).toString('hex')}`;
     const template = process.env.NOLAN_TEST_PG_TEMPLATE;

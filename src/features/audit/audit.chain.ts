@@ -1,5 +1,7 @@
-// The audit chain: each event's hash covers its content and the previous event's hash (SHA-256).
-import { createHash } from 'node:crypto';
+// The audit chain: each event's hash covers its content and the previous event's hash, keyed: HMAC-SHA256 under
+// the audit key, so that a changed event cannot be given a matching hash by anyone without the key. Chains
+// written before keying were plain SHA-256 (key null); they are verified so once, then re-hashed with the key.
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -19,7 +21,7 @@ export type ChainedEvent = {
 };
 
 /** A fixed field order, so the same event always hashes the same on every engine. */
-export function hashEvent(event: ChainedEvent): string {
+export function hashEvent(event: ChainedEvent, key: string | null): string {
   const canonical = JSON.stringify([
     event.seq,
     event.occurred_at,
@@ -34,5 +36,5 @@ export function hashEvent(event: ChainedEvent): string {
     event.request_id,
     event.prev_hash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return (key === null ? createHash('sha256') : createHmac('sha256', key)).update(canonical).digest('hex');
 }

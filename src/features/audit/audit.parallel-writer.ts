@@ -5,8 +5,9 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createPostgresDb, createSqliteDb, type Db } from '../../db/create-db.ts';
 import { appendAudit } from './audit.repository.ts';
+import { useAuditKey } from './audit-key.ts';
 
-export type WriterOrders = { sqliteFile?: string; postgresUrl?: string; label: string; events: number; concurrency: number };
+export type WriterOrders = { sqliteFile?: string; postgresUrl?: string; auditKey: string; label: string; events: number; concurrency: number };
 
 /** Appends `events` events, `concurrency` transactions at a time. */
 export async function appendEvents(db: Db, label: string, events: number, concurrency: number): Promise<void> {
@@ -24,6 +25,7 @@ export async function appendEvents(db: Db, label: string, events: number, concur
 
 if (!isMainThread && parentPort) {
   const orders = workerData as WriterOrders;
+  useAuditKey(orders.auditKey);
   const db = orders.postgresUrl ? createPostgresDb(orders.postgresUrl, orders.concurrency) : createSqliteDb(orders.sqliteFile!);
   try {
     // Both writers connect first and start together when told, so that their transactions overlap.

@@ -3,6 +3,7 @@ import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kys
 import type { Tables } from '../../db/database.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import { hashEvent, type ChainedEvent } from './audit.chain.ts';
+import { auditKey, AuditKeyError, keyFingerprint } from './audit-key.ts';
 
 export type Actor = { userId: number | null; label: string; ip?: string | null; requestId?: string | null };
 
@@ -21,8 +22,9 @@ function json(value: unknown): string | null {
 }
 
 /**
- * Appends one event. The chain head row is locked first (FOR UPDATE on PostgreSQL; SQLite transactions
- * already hold the single writer lock), so concurrent writers queue behind each other and never fork it.
+ * Appends one event, hashed with the audit key this process was started with. The chain head row is locked
+ * first (FOR UPDATE on PostgreSQL; SQLite transactions already hold the single writer lock), so concurrent
+ * writers queue behind each other and never fork it.
  */
 export async function appendAudit(
   trx: Transaction<Tables> | Kysely<Tables>,
@@ -31,13 +33,29 @@ export async function appendAudit(
   change: AuditChange,
   at: Date,
 ): Promise<number> {
+  return appendAuditWithKey(trx, dialect, auditKey(), actor, change, at);
+}
+
+/** appendAudit with a key given: for re-keying, whose closing event is hashed with the new key. */
+export async function appendAuditWithKey(
+  trx: Transaction<Tables> | Kysely<Tables>,
+  dialect: Dialect,
+  key: string,
+  actor: Actor,
+  change: AuditChange,
+  at: Date,
+): Promise<number> {
   // SQLite has no FOR UPDATE. Writing the head row first takes the database's single writer lock before the
   // head is read, so a second connection (another process) waits here instead of reading a head that is about
   // to move and failing when it tries to write.
   if (dialect === 'sqlite') await trx.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
-  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash', 'key_fingerprint']).where('id', '=', 1);
   if (dialect === 'postgres') headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
+  const fingerprint = keyFingerprint(key);
+  // An empty chain takes the key it is first written with; a chain hashed otherwise is never appended to.
+  if (head.key_fingerprint === null && head.seq > 0) throw new AuditKeyError('the audit chain is not keyed yet: start Nolan with its audit key to key it');
+  if (head.key_fingerprint !== null && head.key_fingerprint !== fingerprint) throw new AuditKeyError('the audit key is not the one the audit chain is hashed with');
   const event: ChainedEvent = {
     seq: head.seq + 1,
     occurred_at: at.toISOString(),
@@ -52,9 +70,9 @@ export async function appendAudit(
     request_id: actor.requestId ?? null,
     prev_hash: head.hash,
   };
-  const hash = hashEvent(event);
+  const hash = hashEvent(event, key);
   await trx.insertInto('audit_events').values({ ...event, hash }).execute();
-  await trx.updateTable('audit_head').set({ seq: event.seq, hash }).where('id', '=', 1).execute();
+  await trx.updateTable('audit_head').set({ seq: event.seq, hash, key_fingerprint: fingerprint }).where('id', '=', 1).execute();
   return event.seq;
 }
 
@@ -68,6 +86,11 @@ export type ChainHead = { seq: number; hash: string };
 
 export async function readChainHead(q: Q): Promise<ChainHead> {
   return q.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** Which key the chain is hashed with, by fingerprint; null when it has not been keyed. */
+export async function readKeyFingerprint(q: Q): Promise<string | null> {
+  return (await q.selectFrom('audit_head').select('key_fingerprint').where('id', '=', 1).executeTakeFirstOrThrow()).key_fingerprint;
 }
 
 /** The next page of the chain after `afterSeq`, up to `throughSeq`, in seq order. */

@@ -48,11 +48,13 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/admin/audit/verify', who, async (request, reply) => {
     const given = typeof (request.query as Record<string, unknown>).checkpoint === 'string' ? String((request.query as Record<string, unknown>).checkpoint).trim().toLowerCase() : '';
-    if (given && !isChainHash(given)) {
-      const errors = formErrors([{ field: 'checkpoint', message: 'Enter the checkpoint hash as 64 letters and digits (0–9, a–f), as nolan audit checkpoint printed it' }]);
+    // The daily mail gives event:hash, which tells a rewrite from a deletion; a bare hash is still taken.
+    const pair = /^(\d+):([0-9a-f]{64})$/.exec(given);
+    if (given && !pair && !isChainHash(given)) {
+      const errors = formErrors([{ field: 'checkpoint', message: 'Enter the checkpoint hash as 64 letters and digits (0–9, a–f), as nolan audit checkpoint printed it, or as event:hash, as the Monitoring Officer’s daily mail gives it' }]);
       return reply.code(400).page('audit/views/verify.njk', { title: 'Check the audit chain', checkpoint: given, errors });
     }
-    const result = await verifyChain(deps.db.kysely, given ? { hash: given } : undefined);
+    const result = await verifyChain(deps.db.kysely, pair ? { seq: Number(pair[1]), hash: pair[2]! } : given ? { hash: given } : undefined);
     const head = await readChainHead(deps.db.kysely);
     return reply.page('audit/views/verify.njk', {
       title: 'Check the audit chain',

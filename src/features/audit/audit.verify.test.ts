@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { connectAgain, createTestDb, type TestDb } from '../../../test/support/db.ts';
+import { connectAgain, createTestDb, TEST_AUDIT_KEY, type TestDb } from '../../../test/support/db.ts';
 import { appendAudit, readChainHead, systemActor } from './audit.repository.ts';
 import { GENESIS_HASH, hashEvent } from './audit.chain.ts';
 import { describeVerification, verifyChain } from './audit.verify.ts';
@@ -61,17 +61,17 @@ describe('verifying the audit chain', () => {
       assert.match(result.reason, /content does not match its hash/);
     }));
 
-  it('finds an event rewritten with a recomputed hash at the next link', () =>
+  it('finds an event rewritten with a recomputed hash at the event itself: the hash is keyed', () =>
     withDb(async (db) => {
       await appendSome(db, 10);
       await dropAppendOnlyTriggers(db);
       const event = await db.kysely.selectFrom('audit_events').selectAll().where('seq', '=', 6).executeTakeFirstOrThrow();
       const forged = { ...event, actor: 'someone else' };
-      await db.kysely.updateTable('audit_events').set({ actor: forged.actor, hash: hashEvent(forged) }).where('seq', '=', 6).execute();
+      await db.kysely.updateTable('audit_events').set({ actor: forged.actor, hash: hashEvent(forged, null) }).where('seq', '=', 6).execute();
       const result = await verifyChain(db.kysely);
       assert.ok(!result.intact);
-      assert.equal(result.brokenAt, 7);
-      assert.match(result.reason, /does not match the hash of event 6/);
+      assert.equal(result.brokenAt, 6);
+      assert.match(result.reason, /content does not match its hash/);
     }));
 
   it('finds an event deleted from the middle', () =>
@@ -108,7 +108,7 @@ describe('verifying the audit chain', () => {
       assert.match(byHash.reason, /^events after seq 7 are missing: the checkpoint’s hash/);
       const bySeq = await verifyChain(db.kysely, { hash: checkpoint.hash, seq: 10 });
       assert.ok(!bySeq.intact);
-      assert.equal(bySeq.reason, 'events after seq 7 are missing: the checkpoint was taken at seq 10');
+      assert.equal(bySeq.reason, 'the chain ends at 7, before the checkpoint’s 10: events were deleted');
       // A checkpoint from before the deletion is still found.
       const five = await db.kysely.selectFrom('audit_events').select('hash').where('seq', '=', 5).executeTakeFirstOrThrow();
       assert.equal((await verifyChain(db.kysely, { hash: five.hash, seq: 5 })).intact, true);
@@ -130,8 +130,8 @@ describe('verifying the audit chain', () => {
       } else {
         // node:sqlite waits for locks synchronously, so each connection gets its own thread.
         await runWriterThreads([
-          { sqliteFile: db.location, label: 'first', events: 50, concurrency: 1 },
-          { sqliteFile: db.location, label: 'second', events: 50, concurrency: 1 },
+          { sqliteFile: db.location, auditKey: TEST_AUDIT_KEY, label: 'first', events: 50, concurrency: 1 },
+          { sqliteFile: db.location, auditKey: TEST_AUDIT_KEY, label: 'second', events: 50, concurrency: 1 },
         ]);
       }
       const result = await verifyChain(db.kysely);

@@ -15,6 +15,7 @@ import { recordOutcome, recordReport, verifyNotes } from './briefing-record.serv
 import { answerOffer } from './briefing-offers.service.ts';
 import { BRIEFING_STATUSES, briefingReference, LEFT_BEFORE, NOTES_STATUSES, OFFER_STATUSES, type Briefing } from './briefing.types.ts';
 import { dutiesView } from './briefing.view.ts';
+import { text } from '../../web/text.ts';
 
 const person = z.object({ id: z.number(), name: z.string() });
 
@@ -76,27 +77,27 @@ async function toJson(deps: Deps, b: Briefing): Promise<z.infer<typeof briefingS
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const requestBody = z.object({
   officerId: z.number().int(),
-  subject: z.string(),
-  meetsOn: z.string().describe('YYYY-MM-DD'),
-  attendees: z.string().describe('who will be there'),
+  subject: text('Subject'),
+  meetsOn: text('Meets on').describe('YYYY-MM-DD'),
+  attendees: text('Attendees').describe('who will be there'),
   nonMembersPresent: z.boolean().describe('whether anyone there will be neither a councillor nor a council officer'),
-  nonMembers: z.string().optional(),
+  nonMembers: text('Non members').optional(),
   partyBusiness: z.boolean(),
   subjectConsent: z.boolean().optional().describe('the other groups may be told the subject'),
 });
-const answerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), reason: z.string().optional() });
+const answerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), reason: text('Reason').optional() });
 const outcomeBody = z.object({
   version: z.number().int(),
   held: z.boolean(),
   minutesAttended: z.number().int().optional(),
   leftBeforePartyBusiness: z.enum(LEFT_BEFORE).optional(),
-  notes: z.string().optional(),
-  attributedComments: z.string().optional(),
+  notes: text('Notes').optional(),
+  attributedComments: text('Attributed comments').optional(),
   subjectConsent: z.boolean().optional(),
 });
-const verifyBody = z.object({ version: z.number().int(), response: z.string().optional() });
-const reportBody = z.object({ version: z.number().int(), title: z.string(), text: z.string() });
-const offerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), meetsOn: z.string().optional(), attendees: z.string().optional(), nonMembersPresent: z.boolean().optional(), nonMembers: z.string().optional(), reason: z.string().optional() });
+const verifyBody = z.object({ version: z.number().int(), response: text('Response').optional() });
+const reportBody = z.object({ version: z.number().int(), title: text('Title'), text: text('Text') });
+const offerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), meetsOn: text('Meets on').optional(), attendees: text('Attendees').optional(), nonMembersPresent: z.boolean().optional(), nonMembers: text('Non members').optional(), reason: text('Reason').optional() });
 
 const errors = { 400: apiError, 403: apiError, 404: apiError, 409: apiError };
 

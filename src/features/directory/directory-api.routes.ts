@@ -13,6 +13,7 @@ import { listGroups } from './groups.repository.ts';
 import { listAllSeats, listBodies } from './bodies.repository.ts';
 import { listOfficers, type OfficerFilter } from './officers.repository.ts';
 import { listStatutoryRoles } from './statutory-roles.repository.ts';
+import { text } from '../../web/text.ts';
 
 const date = z.string().describe('YYYY-MM-DD');
 const ref = z.object({ id: z.number().int(), name: z.string() });
@@ -33,10 +34,10 @@ const memberJson = z.object({
 });
 
 const membersQuery = z.object({
-  ward: z.string().regex(/^\d{1,9}$/).optional().describe('a ward id'),
-  group: z.string().regex(/^(none|\d{1,9})$/).optional().describe('a group id, or none for members in no group'),
+  ward: text('Ward').regex(/^\d{1,9}$/).optional().describe('a ward id'),
+  group: text('Group').regex(/^(none|\d{1,9})$/).optional().describe('a group id, or none for members in no group'),
   status: z.enum(MEMBER_STATUSES).optional().describe('default: all'),
-  name: z.string().max(100).optional().describe('part of a name'),
+  name: text('Name').max(100).optional().describe('part of a name'),
 });
 
 const statutoryRoleJson = z.object({
@@ -64,7 +65,7 @@ const officerJson = z.object({
 });
 
 const officersQuery = z.object({
-  service: z.string().regex(/^\d{1,9}$/).optional().describe('a service id'),
+  service: text('Service').regex(/^\d{1,9}$/).optional().describe('a service id'),
   grade: z.enum(GRADES).optional(),
 });
 

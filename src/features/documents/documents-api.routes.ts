@@ -13,6 +13,7 @@ import { documentViewerOf } from './document-access.ts';
 import { logDocumentView } from './document-views.repository.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions, type SeenEntry } from './document-register.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentFileInfo } from './document.types.ts';
+import { text } from '../../web/text.ts';
 
 const fileSchema = z.object({ version: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), redacted: z.boolean(), url: z.string() });
 
@@ -66,7 +67,7 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = z.object({
   body: z.coerce.number().int().positive().optional().describe('a body id'),
   classification: z.enum(CLASSIFICATIONS).optional(),
-  q: z.string().max(200).optional().describe('words in the title'),
+  q: text('Search').max(200).optional().describe('words in the title'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

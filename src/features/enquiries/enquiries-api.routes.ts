@@ -14,6 +14,7 @@ import { listEnquiries } from './enquiry.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
 import { STATUSES, type Enquiry } from './enquiry.types.ts';
 import { enquiryAccess } from './enquiries.routes.ts';
+import { text } from '../../web/text.ts';
 
 const enquirySchema = z.object({
   id: z.number(),
@@ -56,8 +57,8 @@ function toJson(e: Enquiry): z.infer<typeof enquirySchema> {
 }
 
 const newBody = z.object({
-  subject: z.string(),
-  details: z.string(),
+  subject: text('Subject'),
+  details: text('Details'),
   memberId: z.number().int().optional().describe('for an officer or democratic services logging on a member’s behalf'),
   ward: z.number().int().optional().describe('a ward id'),
   service: z.number().int().optional().describe('a service id'),
@@ -65,8 +66,8 @@ const newBody = z.object({
   confidential: z.boolean().optional(),
   forMeeting: z.boolean().optional(),
   meetingContactId: z.number().int().optional().describe('the Cabinet Member or committee chair to tell, with forMeeting'),
-  residentReference: z.string().optional(),
-  serviceRequestReference: z.string().optional(),
+  residentReference: text('Resident reference').optional(),
+  serviceRequestReference: text('Service request reference').optional(),
   copyTo: z.array(z.number().int()).optional(),
   // An officer's priorities are set by their managers, not by members (model 49): there is no way to mark one urgent.
   urgent: z.never({ error: 'members cannot mark an enquiry urgent: officers’ priorities are set by their managers' }).optional(),
@@ -75,8 +76,8 @@ const newBody = z.object({
 
 const transitionBody = z.object({
   version: z.number().int(),
-  text: z.string().optional(),
-  dueDate: z.string().optional().describe('YYYY-MM-DD, for extend'),
+  text: text('Text').optional(),
+  dueDate: text('Due date').optional().describe('YYYY-MM-DD, for extend'),
   agreedWithMember: z.boolean().optional().describe('for extend'),
   officerId: z.number().int().optional().describe('for reassign'),
 });
@@ -88,7 +89,7 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const day = z.string().refine(isRealDate, 'must be a real date, YYYY-MM-DD');
 const listQuery = z.object({
   status: z.enum(['open', ...STATUSES]).optional(),
-  q: z.string().max(200).optional().describe('words in the subject or details: "a phrase", or, -word'),
+  q: text('Search').max(200).optional().describe('words in the subject or details: "a phrase", or, -word'),
   ward: z.coerce.number().int().positive().optional().describe('a ward id'),
   service: z.coerce.number().int().positive().optional().describe('a service id'),
   officer: z.coerce.number().int().positive().optional().describe('the assigned officer’s id'),

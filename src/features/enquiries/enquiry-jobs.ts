@@ -3,7 +3,7 @@
 // stands when the job runs: a deadline that moved, or an enquiry answered meanwhile, sends nothing.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { JobContext, JobHandlers } from '../../jobs/scheduler.ts';
+import { recurring, type JobContext, type JobHandlers } from '../../jobs/scheduler.ts';
 import { ukDate } from '../../clock.ts';
 import { formatDate } from '../../web/format.ts';
 import { appendAudit, systemActor } from '../audit/audit.repository.ts';
@@ -47,6 +47,7 @@ async function escalate(ctx: JobContext): Promise<void> {
 /** A digest lists this many of an officer's open enquiries, soonest deadline first, and counts the rest. */
 export const DIGEST_LINES = 50;
 
+/** Weekly; a digest that missed Mondays goes out once, and the next is the Monday after today. */
 async function digest(ctx: JobContext): Promise<void> {
   const today = ukDate(ctx.now);
   // Counted per officer first, then each officer's first lines read on their own: a council with many thousands
@@ -87,4 +88,4 @@ async function digest(ctx: JobContext): Promise<void> {
   await scheduleWeeklyDigest({ trx: ctx.trx, at: ctx.now, baseUrl: ctx.deps.config.baseUrl }, today);
 }
 
-export const enquiryJobHandlers: JobHandlers = { 'enquiry.reminder': remind, 'enquiry.escalation': escalate, 'enquiry.digest': digest };
+export const enquiryJobHandlers: JobHandlers = { 'enquiry.reminder': remind, 'enquiry.escalation': escalate, 'enquiry.digest': recurring(digest) };

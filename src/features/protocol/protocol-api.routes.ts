@@ -11,6 +11,7 @@ import { QUESTIONS } from '../../protocol/questions/index.ts';
 import { OUTCOMES, PARTIES } from '../../protocol/types.ts';
 import { ukDate } from '../../clock.ts';
 import { apiError } from '../api/api.routes.ts';
+import { text } from '../../web/text.ts';
 
 const party = z.enum(PARTIES);
 export const decisionSchema = z.object({
@@ -31,9 +32,9 @@ export const decisionSchema = z.object({
 });
 
 const checkBody = z.object({
-  profile: z.string().describe('a profile id, e.g. model'),
-  on: z.string().optional().describe('YYYY-MM-DD: the version in force on that date (default today)'),
-  question: z.string(),
+  profile: text('Profile').describe('a profile id, e.g. model'),
+  on: text('On').optional().describe('YYYY-MM-DD: the version in force on that date (default today)'),
+  question: text('Question'),
   facts: z.record(z.string(), z.unknown()).default({}),
 });
 
