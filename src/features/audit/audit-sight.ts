@@ -25,12 +25,12 @@ const RESTRICTED: Record<string, SeenBy> = {
 /**
  * Records whose events hold nothing a reader of the trail may not see elsewhere: accounts and tokens (the trail's
  * readers administer them), the directory, the council's settings and protocol, the routing table, meetings, and
- * the outbox's delivery errors. An entity in neither list is hidden until someone decides which it is.
+ * the outbox's delivery errors, and the chain's own keying and rotation (counts and hashes). An entity in neither list is hidden until someone decides which it is.
  */
 export const UNRESTRICTED: ReadonlySet<string> = new Set([
   'user', 'api_token', 'settings', 'council', 'protocol_document',
   'ward', 'service', 'body', 'body_seat', 'member', 'officer', 'statutory_role', 'political_group', 'political-group',
-  'enquiry_route', 'meeting', 'outbox',
+  'enquiry_route', 'meeting', 'outbox', 'audit',
 ]);
 
 export const RESTRICTED_ENTITIES: readonly string[] = Object.keys(RESTRICTED);
