@@ -63,8 +63,8 @@ export async function seedSweepCouncil(t: TestApp): Promise<SweepCouncil> {
   const signedInGroups = await k.selectFrom('users as u').innerJoin('members as m', 'm.id', 'u.member_id').select('m.group_id').where('m.group_id', 'is not', null).execute();
   const outsider = await k
     .selectFrom('members')
-    .select(['id', 'full_name'])
-    .where('group_id', 'is not', null)
+    .select(['id', 'full_name', 'group_id'])
+    .where('group_role', '=', 'leader')
     .where('group_id', 'not in', signedInGroups.map((g) => g.group_id!))
     .where('term_start', '<=', today)
     .where('term_end', '>', today)
@@ -72,6 +72,13 @@ export async function seedSweepCouncil(t: TestApp): Promise<SweepCouncil> {
     .executeTakeFirstOrThrow();
   await createAccount(t.deps, systemActor, { email: 'other.group@sweep.example', fullName: outsider.full_name, roles: ['member'], password: DEMO_PASSWORD, memberId: outsider.id, officerId: null });
   accounts.push({ label: 'other-group-member', email: 'other.group@sweep.example' });
+  // Their group is offered the identical session of two other groups' briefings: one still open, one declined.
+  const others = await k.selectFrom('briefings').select('id').where('group_id', '!=', outsider.group_id).orderBy('id').limit(2).execute();
+  const offer = { group_id: outsider.group_id, member_id: null, offered_at: at, lapses_on: '2026-12-31', accepted_briefing_id: null };
+  await k.insertInto('briefing_offers').values([
+    { ...offer, briefing_id: others[0]!.id, status: 'offered', answered_at: null, answered_by: null, decline_reason: null },
+    { ...offer, briefing_id: others[1]!.id, status: 'declined', answered_at: at, answered_by: outsider.full_name, decline_reason: 'The group has no questions for the officer.' },
+  ]).execute();
 
   const people: Person[] = [];
   for (const { label, email } of accounts) {

@@ -6,11 +6,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { allows, type Access } from '../../src/web/access.ts';
+import type { RouteEntry } from '../../src/app.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { requestAs, seedSweepCouncil, type Person, type SweepCouncil } from './council.ts';
 import { mayRead, plantCanaries, type Canary } from './canaries.ts';
-import { fingerprint, missing, recordIds, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { entitledTo, fingerprint, missing, recordIds, targetsOf, type RecordIds, type Target } from './route-records.ts';
 
 const isApi = (url: string) => url.startsWith('/api/');
 const refused = (response: LightMyRequestResponse, url: string) =>
@@ -35,15 +35,7 @@ describe('the role × route × record matrix', () => {
     await t.close();
   });
 
-  /** Whether the person may have what the address gives, by the route's rule and the record's own. */
-  async function entitled(person: Person, route: { access: () => Access | undefined }, target: Target): Promise<boolean> {
-    const rule = route.access()!;
-    if (!allows(rule, person.entitled)) return false;
-    if (target.owner !== undefined) return target.owner === person.userId;
-    if (target.kind === undefined) return true;
-    // A public address answers everyone as it answers the public.
-    return mayRead(t, c.today, rule.kind === 'public' ? null : person.entitled, target.kind, target.id!, target.field);
-  }
+  const entitled = (person: Person, route: RouteEntry, target: Target) => entitledTo(t, c, person, route, target);
 
   const seen = new Map<string, boolean>();
   async function leaksIn(person: Person, body: string): Promise<string[]> {

@@ -4,8 +4,9 @@
 import type { RouteEntry } from '../../src/app.ts';
 import { QUESTIONS } from '../../src/protocol/questions/index.ts';
 import type { TestApp } from '../support/app.ts';
-import type { Canary, RecordKind } from './canaries.ts';
-import type { SweepCouncil } from './council.ts';
+import { allows } from '../../src/web/access.ts';
+import { mayRead, type Canary, type RecordKind } from './canaries.ts';
+import type { Person, SweepCouncil } from './council.ts';
 
 /** What a concrete address points at. owner: a record that is one user's alone (a token, an uploaded e-mail). */
 export type Target = { url: string; kind?: RecordKind; id?: number; field?: string; owner?: number };
@@ -86,6 +87,16 @@ export function targetsOf(route: RouteEntry, ids: RecordIds, perKind = Infinity)
   if (path.startsWith('/protocol/') && params.includes('question')) return [{ url: fill({ question: ids.question }) }];
   if (path.startsWith('/invitation/:token')) return [{ url: fill({ token: 'no-such-invitation' }) }];
   throw new Error(`${route.method} ${route.url}: its parameters name records the security sweeps do not know; add them to test/security/route-records.ts`);
+}
+
+/** Whether a person may use an address, by the route's rule and the rule of the record it names. A public
+ * address answers everyone as it answers the public. */
+export async function entitledTo(t: TestApp, c: SweepCouncil, person: Person, route: RouteEntry, target: Target): Promise<boolean> {
+  const rule = route.access()!;
+  if (!allows(rule, person.entitled)) return false;
+  if (target.owner !== undefined) return target.owner === person.userId;
+  if (target.kind === undefined) return true;
+  return mayRead(t, c.today, rule.kind === 'public' ? null : person.entitled, target.kind, target.id!, target.field);
 }
 
 /** The same address for records that do not exist: what a person not entitled may be told is no more than this. */

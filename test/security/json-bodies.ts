@@ -1,0 +1,89 @@
+// Request bodies built from a route's declared body schema (its zod schema, read as JSON Schema): one plausible
+// body that passes the schema, and fast-check arbitraries that mix well-shaped values with wild ones — control
+// characters and NUL, huge strings, deep nesting, wrong types and prototype-pollution keys.
+import fc from 'fast-check';
+import { z } from 'zod';
+import type { RouteEntry } from '../../src/app.ts';
+
+export type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; items?: JsonSchema; minimum?: number; exclusiveMinimum?: number; maximum?: number; minLength?: number; maxLength?: number; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; default?: unknown };
+
+export function bodySchemaOf(route: RouteEntry): JsonSchema | undefined {
+  const body = (route.schema() as { body?: unknown } | undefined)?.body;
+  if (!body) return undefined;
+  return z.toJSONSchema(body as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type[0] : s.type) ?? (s.anyOf ?? s.oneOf)?.[0]?.type;
+
+/** The plainest value the schema accepts: required properties only, the first choice of each list. */
+export function validSample(schema: JsonSchema): unknown {
+  if (schema.enum) return schema.enum[0];
+  const alternative = schema.anyOf ?? schema.oneOf;
+  if (alternative) return validSample(alternative[0]!);
+  switch (typeOf(schema)) {
+    case 'object':
+      return Object.fromEntries((schema.required ?? []).map((key) => [key, validSample(schema.properties?.[key] ?? {})]));
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return Math.max(1, schema.minimum ?? 1);
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    default:
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+  }
+}
+
+/** Text as an attacker would send it: control characters, NUL, right-to-left marks, markup, huge runs. */
+export const wildText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('\u0000', 'a\u0000b', '\u0007\u001b[31m', '\u202e\ufeff', '<script>alert(1)</script>', "' or 1=1 --", '../../etc/passwd', '%00', '\ud800', '1e309', '2026-02-30', '9'.repeat(400)),
+  fc.integer({ min: 1, max: 4 }).map((n) => 'x'.repeat(n * 60_000)),
+);
+
+const POLLUTION = ['__proto__', 'constructor', 'prototype'];
+
+/** Any JSON at all, some of it deep and some of it aimed at prototypes. */
+export const wildJson: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.integer({ min: 100, max: 3000 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown),
+  fc.constantFrom(...POLLUTION).map((key) => JSON.parse(`{"${key}":{"isAdmin":true,"roles":["admin"]}}`) as unknown),
+  fc.constantFrom(-1, 0, 2 ** 53, -(2 ** 63), 1.5, Number.MAX_VALUE, true, null, [], {}, ''),
+  wildText,
+);
+
+function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+  const wrong = depth > 2 ? fc.constant(null) : wildJson;
+  if (schema.enum) return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...schema.enum) }, { weight: 1, arbitrary: wrong });
+  switch (typeOf(schema)) {
+    case 'object': {
+      const properties = Object.entries(schema.properties ?? {});
+      const record = fc.record(Object.fromEntries(properties.map(([key, s]) => [key, shaped(s, depth + 1)])), { requiredKeys: (schema.required ?? []).filter((k) => schema.properties?.[k]) });
+      const extra = fc.dictionary(fc.oneof(fc.constantFrom(...POLLUTION), fc.string({ maxLength: 8 })), wildJson, { maxKeys: 3 });
+      return fc.oneof({ weight: 4, arbitrary: fc.tuple(record, extra).map(([r, e]) => ({ ...e, ...r })) }, { weight: 1, arbitrary: wrong });
+    }
+    case 'integer':
+    case 'number':
+      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -5, max: 200 }) }, { weight: 1, arbitrary: fc.constantFrom(2 ** 31, 2 ** 53 + 2, -(2 ** 31), 1.5) }, { weight: 1, arbitrary: wrong });
+    case 'boolean':
+      return fc.oneof({ weight: 3, arbitrary: fc.boolean() }, { weight: 1, arbitrary: wrong });
+    case 'array':
+      return fc.oneof(fc.array(shaped(schema.items ?? {}, depth + 1), { maxLength: 5 }), wrong);
+    default:
+      return fc.oneof({ weight: 2, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 2, arbitrary: wildText }, { weight: 1, arbitrary: wrong });
+  }
+}
+
+/** Bodies for a route: mostly its declared shape with wild values in it, sometimes anything at all. */
+export function bodyArbitrary(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
+  return schema ? fc.oneof({ weight: 4, arbitrary: shaped(schema) }, { weight: 1, arbitrary: wildJson }) : wildJson;
+}
+
+/** Form fields as a browser could never send them but a script can: named after the form's own fields or not. */
+export function formArbitrary(names: string[]): fc.Arbitrary<[string, string][]> {
+  const name = names.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...POLLUTION, 'version[]', 'a[b]', ''), fc.string({ maxLength: 10 })) }) : fc.string({ maxLength: 10 });
+  return fc.array(fc.tuple(name, fc.oneof(fc.string({ maxLength: 30 }), wildText)), { maxLength: 8 });
+}
