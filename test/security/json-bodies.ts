@@ -39,6 +39,7 @@ export function validSample(schema: JsonSchema): unknown {
 
 /** Text as an attacker would send it: control characters, NUL, right-to-left marks, markup, huge runs. */
 export const wildText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\u0001', '\u0008', '\u001f', '\u007f', '\u0085', '\r\n'), fc.string({ maxLength: 8 })).map(([a, control, b]) => a + control + b) },
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('\u0000', 'a\u0000b', '\u0007\u001b[31m', '\u202e\ufeff', '<script>alert(1)</script>', "' or 1=1 --", '../../etc/passwd', '%00', '\ud800', '1e309', '2026-02-30', '9'.repeat(400)),
   fc.integer({ min: 1, max: 4 }).map((n) => 'x'.repeat(n * 60_000)),
@@ -82,8 +83,43 @@ export function bodyArbitrary(schema: JsonSchema | undefined): fc.Arbitrary<unkn
   return schema ? fc.oneof({ weight: 4, arbitrary: shaped(schema) }, { weight: 1, arbitrary: wildJson }) : wildJson;
 }
 
-/** Form fields as a browser could never send them but a script can: named after the form's own fields or not. */
-export function formArbitrary(names: string[]): fc.Arbitrary<[string, string][]> {
-  const name = names.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...POLLUTION, 'version[]', 'a[b]', ''), fc.string({ maxLength: 10 })) }) : fc.string({ maxLength: 10 });
-  return fc.array(fc.tuple(name, fc.oneof(fc.string({ maxLength: 30 }), wildText)), { maxLength: 8 });
+/** A form as its page would send it filled in plainly: hidden values kept, text boxes and areas given words,
+ * date parts a real date, the first choice of each list, radio group and checkbox. */
+export function plainForm(html: string, action: string): [string, string][] {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].filter((f) => /method="post"/i.test(f[1]!));
+  const form = (forms.find((f) => /action="([^"]*)"/.exec(f[1]!)?.[1]?.replace(/&amp;/g, '&').split('?')[0] === action) ?? forms.find((f) => !/action=/.test(f[1]!)))?.[2] ?? '';
+  const fields: [string, string][] = [];
+  const named = new Set<string>();
+  for (const m of form.matchAll(/<(input|select|textarea)\b([^>]*)>([\s\S]*?<\/select>)?/g)) {
+    const [, tag, attrs, options] = m;
+    const name = /name="([^"]+)"/.exec(attrs!)?.[1];
+    if (!name || name === '_csrf') continue;
+    const type = /type="([^"]+)"/.exec(attrs!)?.[1] ?? 'text';
+    const value = /value="([^"]*)"/.exec(attrs!)?.[1] ?? '';
+    if (tag === 'select') {
+      const first = [...(options ?? '').matchAll(/<option\b[^>]*value="([^"]+)"/g)][0]?.[1];
+      if (first) fields.push([name, first]);
+    } else if (type === 'radio' || type === 'checkbox') {
+      if (!named.has(name)) fields.push([name, value]);
+    } else if (type === 'file' || type === 'submit') {
+      continue;
+    } else {
+      const part = /-(day|month|year)$/.exec(name)?.[1];
+      fields.push([name, value || (part === 'day' ? '10' : part === 'month' ? '12' : part === 'year' ? '2026' : type === 'number' ? '1' : type === 'email' ? 'someone@sweep.example' : 'Plain words')]);
+    }
+    named.add(name);
+  }
+  return fields;
+}
+
+/** Form fields as a browser could never send them but a script can: the plainly filled form with some of its
+ * values made wild, fields dropped or repeated, and fields it never had. */
+export function formArbitrary(plain: [string, string][]): fc.Arbitrary<[string, string][]> {
+  const value = fc.oneof(fc.string({ maxLength: 30 }), wildText, fc.constantFrom('\u0000', 'x\u0000', '\u0001', '-1', '2147483648', '99999999999999999999', ''));
+  const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...POLLUTION, 'version[]', 'a[b]', ''), fc.string({ maxLength: 10 })), value), { maxLength: 2 });
+  const mutated = fc.tuple(fc.array(fc.boolean(), { minLength: plain.length, maxLength: plain.length }), fc.array(value, { minLength: plain.length, maxLength: plain.length }), extra).map(([wild, values, more]) => [
+    ...plain.map(([name, v], i): [string, string] => [name, wild[i] ? values[i]! : v]),
+    ...more,
+  ]);
+  return plain.length ? fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: extra }) : extra;
 }
