@@ -78,9 +78,19 @@ function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
-/** Bodies for a route: mostly its declared shape with wild values in it, sometimes anything at all. */
+/** The plainest body the schema accepts with its text made wild: the body gets past the schema, so the wild
+ * text reaches the service and the database. */
+function plainWithWildText(schema: JsonSchema): fc.Arbitrary<unknown> {
+  const plain = validSample(schema);
+  const texts = Object.entries(schema.properties ?? {}).filter(([, s]) => typeOf(s) === 'string' && !s.enum).map(([key]) => key);
+  if (!texts.length || typeof plain !== 'object' || plain === null) return fc.constant(plain);
+  return fc.record(Object.fromEntries(texts.map((key) => [key, fc.option(wildText, { nil: undefined })]))).map((wild) => ({ ...plain, ...Object.fromEntries(Object.entries(wild).filter(([, v]) => v !== undefined)) }));
+}
+
+/** Bodies for a route: its declared shape with wild values in it, its plainest body with wild text, and
+ * sometimes anything at all. */
 export function bodyArbitrary(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
-  return schema ? fc.oneof({ weight: 4, arbitrary: shaped(schema) }, { weight: 1, arbitrary: wildJson }) : wildJson;
+  return schema ? fc.oneof({ weight: 3, arbitrary: shaped(schema) }, { weight: 3, arbitrary: plainWithWildText(schema) }, { weight: 1, arbitrary: wildJson }) : wildJson;
 }
 
 /** A form as its page would send it filled in plainly: hidden values kept, text boxes and areas given words,

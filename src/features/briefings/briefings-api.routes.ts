@@ -15,6 +15,7 @@ import { recordOutcome, recordReport, verifyNotes } from './briefing-record.serv
 import { answerOffer } from './briefing-offers.service.ts';
 import { BRIEFING_STATUSES, briefingReference, LEFT_BEFORE, NOTES_STATUSES, OFFER_STATUSES, type Briefing } from './briefing.types.ts';
 import { dutiesView } from './briefing.view.ts';
+import { LARGEST_INTEGER, storedInteger } from '../../web/stored-integer.ts';
 
 const person = z.object({ id: z.number(), name: z.string() });
 
@@ -73,9 +74,9 @@ async function toJson(deps: Deps, b: Briefing): Promise<z.infer<typeof briefingS
   };
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 const requestBody = z.object({
-  officerId: z.number().int(),
+  officerId: storedInteger(),
   subject: z.string(),
   meetsOn: z.string().describe('YYYY-MM-DD'),
   attendees: z.string().describe('who will be there'),
@@ -84,19 +85,19 @@ const requestBody = z.object({
   partyBusiness: z.boolean(),
   subjectConsent: z.boolean().optional().describe('the other groups may be told the subject'),
 });
-const answerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), reason: z.string().optional() });
+const answerBody = z.object({ version: storedInteger(), answer: z.enum(['accept', 'decline']), reason: z.string().optional() });
 const outcomeBody = z.object({
-  version: z.number().int(),
+  version: storedInteger(),
   held: z.boolean(),
-  minutesAttended: z.number().int().optional(),
+  minutesAttended: storedInteger().optional(),
   leftBeforePartyBusiness: z.enum(LEFT_BEFORE).optional(),
   notes: z.string().optional(),
   attributedComments: z.string().optional(),
   subjectConsent: z.boolean().optional(),
 });
-const verifyBody = z.object({ version: z.number().int(), response: z.string().optional() });
-const reportBody = z.object({ version: z.number().int(), title: z.string(), text: z.string() });
-const offerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), meetsOn: z.string().optional(), attendees: z.string().optional(), nonMembersPresent: z.boolean().optional(), nonMembers: z.string().optional(), reason: z.string().optional() });
+const verifyBody = z.object({ version: storedInteger(), response: z.string().optional() });
+const reportBody = z.object({ version: storedInteger(), title: z.string(), text: z.string() });
+const offerBody = z.object({ version: storedInteger(), answer: z.enum(['accept', 'decline']), meetsOn: z.string().optional(), attendees: z.string().optional(), nonMembersPresent: z.boolean().optional(), nonMembers: z.string().optional(), reason: z.string().optional() });
 
 const errors = { 400: apiError, 403: apiError, 404: apiError, 409: apiError };
 

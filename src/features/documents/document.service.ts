@@ -11,6 +11,7 @@ import { findOfficer } from '../directory/officers.repository.ts';
 import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { findDocument, findMeeting, insertDocument, insertFile, updateDocument, type DocumentRow } from './document.repository.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry } from './document.types.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 export type DocumentDeps = Pick<Deps, 'db' | 'clock'>;
 
@@ -23,7 +24,7 @@ const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.
 export const documentInputSchema = z.object({
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(300, 'The title must be 300 characters or fewer'),
   summary: z.string({ error: 'Enter a summary' }).trim().min(1, 'Enter a summary').max(5000, 'The summary must be 5,000 characters or fewer'),
-  bodyId: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Select the committee or body the document belongs to' }).int().positive()),
+  bodyId: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Select the committee or body the document belongs to' }).int().positive().max(LARGEST_INTEGER)),
   meetingId: optionalId('Select a meeting from the list'),
   authorOfficerId: optionalId('Select an officer from the list'),
   authorName: optionalText(200, 'The author’s name'),
