@@ -10,6 +10,7 @@ import { seedSweepCouncil, type Person, type SweepCouncil } from './council.ts';
 import { mayRead, plantCanaries, type Canary } from './canaries.ts';
 import { recordIds, targetsOf, type RecordIds } from './route-records.ts';
 import { crawl } from './crawl.ts';
+import { AUDIT_PAGE_SIZE } from '../../src/features/audit/audit.routes.ts';
 
 const PAGES_PER_PERSON = 4000;
 
@@ -45,13 +46,15 @@ describe('canaries in restricted records never reach a person not entitled to th
     return urls;
   }
 
-  async function sweep(person: Person | null): Promise<{ leaks: string[]; pages: number; served: Set<string> }> {
+  async function sweep(person: Person | null): Promise<{ leaks: string[]; pages: number; served: Set<string>; auditPages: Set<string> }> {
     const leaks: string[] = [];
     const served = new Set<string>();
+    const auditPages = new Set<string>();
     const verdicts = new Map<string, boolean>();
     const check = async (url: string, response: LightMyRequestResponse) => {
       if (response.statusCode >= 500) leaks.push(`${url} → ${response.statusCode}`);
       if (response.statusCode === 200) served.add(url.split('?')[0]!);
+      if (response.statusCode === 200 && /^\/admin\/audit(\?(before|after)=\d+)?$/.test(url)) auditPages.add(url);
       if (!response.body.includes('SWEEPCANARY')) return;
       for (const canary of canaries) {
         if (!response.body.includes(canary.text)) continue;
@@ -62,16 +65,20 @@ describe('canaries in restricted records never reach a person not entitled to th
     };
     const result = await crawl(t, person, seeds(), 'SWEEPCANARY', PAGES_PER_PERSON, check);
     assert.equal(result.capped, false, `${person?.label ?? 'the public'}: more than ${PAGES_PER_PERSON} addresses to visit; raise the cap`);
-    return { leaks, pages: result.pages, served };
+    return { leaks, pages: result.pages, served, auditPages };
   }
 
   for (const label of ['member', 'group-leader', 'officer', 'democratic-services', 'admin', 'monitoring-officer', 'chief-executive', 'former-officer', 'former-member', 'briefed-officer', 'other-group-member', 'public']) {
     it(`shows ${label} no canary they are not entitled to, on any page, export, search, API answer or audit page`, async () => {
       const person = label === 'public' ? null : c.people.find((p) => p.label === label)!;
       const begun = Date.now();
-      const { leaks, pages, served } = await sweep(person);
+      const { leaks, pages, served, auditPages } = await sweep(person);
       console.log(`canary sweep: ${label}: ${pages} addresses in ${Date.now() - begun} ms, ${leaks.length} leaks`);
-      if (label === 'admin') assert.ok(['/admin/audit', '/enquiries', '/documents', '/access-requests'].every((u) => served.has(u)), 'the crawl reaches the registers and the audit trail');
+      if (label === 'admin') {
+        assert.ok(['/admin/audit', '/enquiries', '/documents', '/access-requests'].every((u) => served.has(u)), 'the crawl reaches the registers and the audit trail');
+        const events = Number((await t.db.kysely.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        assert.ok(auditPages.size >= Math.ceil(events / AUDIT_PAGE_SIZE), `every page of the audit trail is read: ${auditPages.size} of ${Math.ceil(events / AUDIT_PAGE_SIZE)}`);
+      }
       assert.deepEqual(leaks, []);
     });
   }
