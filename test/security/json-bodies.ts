@@ -100,8 +100,10 @@ export function plainForm(html: string, action: string): [string, string][] {
   const form = (forms.find((f) => /action="([^"]*)"/.exec(f[1]!)?.[1]?.replace(/&amp;/g, '&').split('?')[0] === action) ?? forms.find((f) => !/action=/.test(f[1]!)))?.[2] ?? '';
   const fields: [string, string][] = [];
   const named = new Set<string>();
-  for (const m of form.matchAll(/<(input|select|textarea)\b([^>]*)>([\s\S]*?<\/select>)?/g)) {
-    const [, tag, attrs, options] = m;
+  for (const m of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>|<(input|textarea)\b([^>]*)>/g)) {
+    const tag = m[3] ?? 'select';
+    const attrs = m[1] ?? m[4];
+    const options = m[2];
     const name = /name="([^"]+)"/.exec(attrs!)?.[1];
     if (!name || name === '_csrf') continue;
     const type = /type="([^"]+)"/.exec(attrs!)?.[1] ?? 'text';

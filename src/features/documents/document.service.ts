@@ -18,7 +18,7 @@ export type DocumentDeps = Pick<Deps, 'db' | 'clock'>;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number, name: string) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, `${name} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional());
-const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).optional());
+const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).max(LARGEST_INTEGER, message).optional());
 
 /** What a custodian sends, from the form or in code. Field names are the form's. */
 export const documentInputSchema = z.object({
