@@ -22,6 +22,7 @@ import { disputeDecider, routeAccessRequest } from './access-request-routing.ts'
 import { DECIDER_TITLES, grantLastDay, OPEN_STATUSES, PURPOSES, type AccessRequest } from './access-request.types.ts';
 import { readLocalDecider } from './local-decider.ts';
 import { scheduleReg17Reminder } from './access-request-jobs.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 export type AccessRequestDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -36,7 +37,7 @@ const yesNo = (missing: string) => z.preprocess((v) => (v === true || v === 'yes
 const ticked = z.preprocess((v) => v === true || v === 'yes', z.boolean());
 
 const requestSchema = z.object({
-  documentId: z.coerce.number({ error: 'Select the document you want to see' }).int('Select the document you want to see').positive('Select the document you want to see'),
+  documentId: z.coerce.number({ error: 'Select the document you want to see' }).int('Select the document you want to see').positive('Select the document you want to see').max(LARGEST_INTEGER, 'Select the document you want to see'),
   purpose: z.enum(PURPOSES, { error: 'Select what you need the document for' }),
   reason: text(2000, 'Say why you need to see the document'),
   personalInterest: yesNo('Say whether you have a personal interest in the subject'),
@@ -44,7 +45,7 @@ const requestSchema = z.object({
 
 const informationSchema = z.object({
   information: text(2000, 'Say what information you want'),
-  bodyId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').optional()),
+  bodyId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').max(LARGEST_INTEGER, 'Select a committee or body from the list').optional()),
   purpose: z.enum(PURPOSES, { error: 'Select what you need the information for' }),
   reason: text(2000, 'Say why you need the information'),
   personalInterest: yesNo('Say whether you have a personal interest in the subject'),

@@ -14,6 +14,7 @@ import { findAccessRequest, listMemberRequests } from './access-request.reposito
 import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
 import { DECIDERS, grantLastDay, PURPOSES, STATUSES, type AccessRequest } from './access-request.types.ts';
 import { text } from '../../web/text.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 const requestSchema = z.object({
   id: z.number(),
@@ -58,18 +59,18 @@ function toJson(user: CurrentUser | null, r: AccessRequest): z.infer<typeof requ
   };
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 /** A paper by its id, or information in the member's words: the service refuses both or neither, naming the field. */
 const newBody = z.object({
-  documentId: z.number().int().positive().optional(),
+  documentId: z.number().int().positive().max(LARGEST_INTEGER).optional(),
   information: text('Information').max(2000).optional().describe('information that is no paper of the register, in the member’s words; instead of documentId'),
-  bodyId: z.number().int().positive().optional().describe('with information: the committee or body it concerns'),
+  bodyId: z.number().int().positive().max(LARGEST_INTEGER).optional().describe('with information: the committee or body it concerns'),
   personalData: z.boolean().default(false).describe('with information: it includes personal data about other people (model 114: the Monitoring Officer advises first)'),
   purpose: z.enum(PURPOSES),
   reason: text('Reason').max(2000),
   personalInterest: z.boolean().default(false).describe('the member has a personal interest in the subject (model 114: the Monitoring Officer advises first)'),
 });
-const versioned = z.object({ version: z.number().int().positive() });
+const versioned = z.object({ version: z.number().int().positive().max(LARGEST_INTEGER) });
 const decisionBody = versioned.extend({
   decision: z.enum(['grant', 'refuse']),
   reasons: z.string().max(5000),

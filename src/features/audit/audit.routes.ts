@@ -9,13 +9,15 @@ import { listAuditEvents, readChainHead } from './audit.repository.ts';
 import { eventsHiddenFrom } from './audit-sight.ts';
 import { describeVerification, isChainHash, verifyChain } from './audit.verify.ts';
 import { eventView, readAuditQuery, type AuditQuery } from './audit.view.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 export const auditTrailAccess = access.anyOf(['admin'], ['monitoring-officer']);
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** A page's place in the trail; one past what the sequence column holds is no place at all. */
 function cursorParam(value: unknown): number | undefined {
-  return typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
+  return typeof value === 'string' && /^\d{1,12}$/.test(value) && Number(value) <= LARGEST_INTEGER ? Number(value) : undefined;
 }
 
 function pageLink(values: AuditQuery, cursor: Record<string, number>): string {

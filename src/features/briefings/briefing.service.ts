@@ -22,6 +22,7 @@ import { mailAnswer, mailInvitation } from './briefing-mail.ts';
 import { matterOf, sameMatter } from './briefing-matter.ts';
 import { acceptedByOfficerForOtherGroups, findBriefing, insertBriefing, updateBriefing } from './briefing.repository.ts';
 import { briefingReference, groupPhrase, STATUS_LABELS, type Briefing, type StoredDecision } from './briefing.types.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 export type BriefingDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -29,7 +30,7 @@ const yesNo = (message: string) => z.union([z.boolean(), z.enum(['yes', 'no'], {
 const text = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Keep it to ${max} characters or fewer`);
 
 export const briefingRequestSchema = z.object({
-  officerId: z.coerce.number({ error: 'Select the officer you would like to brief the group' }).int('Select the officer you would like to brief the group').positive('Select the officer you would like to brief the group'),
+  officerId: z.coerce.number({ error: 'Select the officer you would like to brief the group' }).int('Select the officer you would like to brief the group').positive('Select the officer you would like to brief the group').max(LARGEST_INTEGER, 'Select the officer you would like to brief the group'),
   subject: text(200, 'Enter the subject of the briefing'),
   meetsOn: z.string({ error: 'Enter the date of the meeting' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting as a real date, for example 3 12 2026'),
   attendees: text(2000, 'Say who will be at the meeting'),

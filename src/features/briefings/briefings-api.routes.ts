@@ -16,6 +16,7 @@ import { answerOffer } from './briefing-offers.service.ts';
 import { BRIEFING_STATUSES, briefingReference, LEFT_BEFORE, NOTES_STATUSES, OFFER_STATUSES, type Briefing } from './briefing.types.ts';
 import { dutiesView } from './briefing.view.ts';
 import { text } from '../../web/text.ts';
+import { LARGEST_INTEGER, storedInteger } from '../../web/stored-integer.ts';
 
 const person = z.object({ id: z.number(), name: z.string() });
 
@@ -74,9 +75,9 @@ async function toJson(deps: Deps, b: Briefing): Promise<z.infer<typeof briefingS
   };
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 const requestBody = z.object({
-  officerId: z.number().int(),
+  officerId: storedInteger(),
   subject: text('Subject'),
   meetsOn: text('Meets on').describe('YYYY-MM-DD'),
   attendees: text('Attendees').describe('who will be there'),
@@ -85,19 +86,19 @@ const requestBody = z.object({
   partyBusiness: z.boolean(),
   subjectConsent: z.boolean().optional().describe('the other groups may be told the subject'),
 });
-const answerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), reason: text('Reason').optional() });
+const answerBody = z.object({ version: storedInteger(), answer: z.enum(['accept', 'decline']), reason: text('Reason').optional() });
 const outcomeBody = z.object({
-  version: z.number().int(),
+  version: storedInteger(),
   held: z.boolean(),
-  minutesAttended: z.number().int().optional(),
+  minutesAttended: storedInteger().optional(),
   leftBeforePartyBusiness: z.enum(LEFT_BEFORE).optional(),
   notes: text('Notes').optional(),
   attributedComments: text('Attributed comments').optional(),
   subjectConsent: z.boolean().optional(),
 });
-const verifyBody = z.object({ version: z.number().int(), response: text('Response').optional() });
-const reportBody = z.object({ version: z.number().int(), title: text('Title'), text: text('Text') });
-const offerBody = z.object({ version: z.number().int(), answer: z.enum(['accept', 'decline']), meetsOn: text('Meets on').optional(), attendees: text('Attendees').optional(), nonMembersPresent: z.boolean().optional(), nonMembers: text('Non members').optional(), reason: text('Reason').optional() });
+const verifyBody = z.object({ version: storedInteger(), response: text('Response').optional() });
+const reportBody = z.object({ version: storedInteger(), title: text('Title'), text: text('Text') });
+const offerBody = z.object({ version: storedInteger(), answer: z.enum(['accept', 'decline']), meetsOn: text('Meets on').optional(), attendees: text('Attendees').optional(), nonMembersPresent: z.boolean().optional(), nonMembers: text('Non members').optional(), reason: text('Reason').optional() });
 
 const errors = { 400: apiError, 403: apiError, 404: apiError, 409: apiError };
 

@@ -13,19 +13,20 @@ import { DocumentLimitError } from '../protocol-import/text-limits.ts';
 import { fileText, storedParagraphs } from './document-text.ts';
 import { findDocument, findMeeting, insertDocument, insertFile, storeFileText, updateDocument, type DocumentRow } from './document.repository.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry, type DocumentFile } from './document.types.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 export type DocumentDeps = Pick<Deps, 'db' | 'clock'>;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number, name: string) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, `${name} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional());
-const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).optional());
+const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).max(LARGEST_INTEGER, message).optional());
 
 /** What a custodian sends, from the form or in code. Field names are the form's. */
 export const documentInputSchema = z.object({
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(300, 'The title must be 300 characters or fewer'),
   summary: z.string({ error: 'Enter a summary' }).trim().min(1, 'Enter a summary').max(5000, 'The summary must be 5,000 characters or fewer'),
-  bodyId: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Select the committee or body the document belongs to' }).int().positive()),
+  bodyId: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Select the committee or body the document belongs to' }).int().positive().max(LARGEST_INTEGER)),
   meetingId: optionalId('Select a meeting from the list'),
   authorOfficerId: optionalId('Select an officer from the list'),
   authorName: optionalText(200, 'The author’s name'),

@@ -14,6 +14,7 @@ import { logDocumentView } from './document-views.repository.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions, type SeenEntry } from './document-register.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentFileInfo } from './document.types.ts';
 import { text } from '../../web/text.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 const fileSchema = z.object({ version: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(), redacted: z.boolean(), url: z.string() });
 
@@ -63,13 +64,13 @@ function fileJson(id: number, f: DocumentFileInfo): z.infer<typeof fileSchema> {
   return { version: f.version, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, uploadedAt: f.uploadedAt, redacted: f.redacted, url: `/documents/${id}/versions/${f.version}/file` };
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 const listQuery = z.object({
-  body: z.coerce.number().int().positive().optional().describe('a body id'),
+  body: z.coerce.number().int().positive().max(LARGEST_INTEGER).optional().describe('a body id'),
   classification: z.enum(CLASSIFICATIONS).optional(),
   q: text('Search').max(200).optional().describe('words in the title'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(LARGEST_INTEGER).default(0),
 });
 
 export function registerDocumentApi(app: FastifyInstance, deps: Deps): void {

@@ -26,13 +26,14 @@ import { listDocumentViews, logDocumentView } from './document-views.repository.
 import { latestRequestFor } from './document-grants.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 export const PAGE_SIZE = 25;
 type Body = Record<string, unknown>;
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 export const listQuery = z.object({
-  body: z.preprocess(blank, z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').optional()),
+  body: z.preprocess(blank, z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').max(LARGEST_INTEGER, 'Select a committee or body from the list').optional()),
   classification: z.preprocess(blank, z.enum(CLASSIFICATIONS, { error: 'Select a classification from the list' }).optional()),
   q: z.preprocess(blank, z.string().trim().max(200, 'Search for 200 characters or fewer').optional()),
   page: z.preprocess(blank, z.coerce.number({ error: 'The page must be a whole number' }).int('The page must be a whole number').min(1, 'The page must be 1 or more').max(100_000, 'The page must be 100,000 or less').optional()),

@@ -6,9 +6,10 @@ import { findBody } from '../directory/bodies.repository.ts';
 import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { insertMeeting } from './document.repository.ts';
 import type { DocumentDeps } from './document.service.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 const meetingSchema = z.object({
-  bodyId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Select the committee or body that meets' }).int().positive()),
+  bodyId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Select the committee or body that meets' }).int().positive().max(LARGEST_INTEGER)),
   title: z.string({ error: 'Enter the meeting’s title' }).trim().min(1, 'Enter the meeting’s title').max(200, 'The title must be 200 characters or fewer'),
   heldOn: z.string({ error: 'Enter the date of the meeting' }).refine((v) => v !== '' && v !== '--', 'Enter the date of the meeting').refine(isRealDate, 'The date of the meeting must be a real date'),
 });

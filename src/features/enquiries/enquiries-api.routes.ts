@@ -15,6 +15,7 @@ import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
 import { STATUSES, type Enquiry } from './enquiry.types.ts';
 import { enquiryAccess } from './enquiries.routes.ts';
 import { text } from '../../web/text.ts';
+import { LARGEST_INTEGER, storedInteger } from '../../web/stored-integer.ts';
 
 const enquirySchema = z.object({
   id: z.number(),
@@ -59,44 +60,44 @@ function toJson(e: Enquiry): z.infer<typeof enquirySchema> {
 const newBody = z.object({
   subject: text('Subject'),
   details: text('Details'),
-  memberId: z.number().int().optional().describe('for an officer or democratic services logging on a member’s behalf'),
-  ward: z.number().int().optional().describe('a ward id'),
-  service: z.number().int().optional().describe('a service id'),
+  memberId: storedInteger().optional().describe('for an officer or democratic services logging on a member’s behalf'),
+  ward: storedInteger().optional().describe('a ward id'),
+  service: storedInteger().optional().describe('a service id'),
   purelyFactual: z.boolean().optional(),
   confidential: z.boolean().optional(),
   forMeeting: z.boolean().optional(),
-  meetingContactId: z.number().int().optional().describe('the Cabinet Member or committee chair to tell, with forMeeting'),
+  meetingContactId: storedInteger().optional().describe('the Cabinet Member or committee chair to tell, with forMeeting'),
   residentReference: text('Resident reference').optional(),
   serviceRequestReference: text('Service request reference').optional(),
-  copyTo: z.array(z.number().int()).optional(),
+  copyTo: z.array(storedInteger()).optional(),
   // An officer's priorities are set by their managers, not by members (model 49): there is no way to mark one urgent.
   urgent: z.never({ error: 'members cannot mark an enquiry urgent: officers’ priorities are set by their managers' }).optional(),
   priority: z.never({ error: 'members cannot set an enquiry’s priority: officers’ priorities are set by their managers' }).optional(),
 });
 
 const transitionBody = z.object({
-  version: z.number().int(),
+  version: storedInteger(),
   text: text('Text').optional(),
   dueDate: text('Due date').optional().describe('YYYY-MM-DD, for extend'),
   agreedWithMember: z.boolean().optional().describe('for extend'),
-  officerId: z.number().int().optional().describe('for reassign'),
+  officerId: storedInteger().optional().describe('for reassign'),
 });
 
 const API_FIELDS: Record<string, string> = { wardId: 'ward', serviceId: 'service' };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 
 const day = z.string().refine(isRealDate, 'must be a real date, YYYY-MM-DD');
 const listQuery = z.object({
   status: z.enum(['open', ...STATUSES]).optional(),
   q: text('Search').max(200).optional().describe('words in the subject or details: "a phrase", or, -word'),
-  ward: z.coerce.number().int().positive().optional().describe('a ward id'),
-  service: z.coerce.number().int().positive().optional().describe('a service id'),
-  officer: z.coerce.number().int().positive().optional().describe('the assigned officer’s id'),
+  ward: z.coerce.number().int().positive().max(LARGEST_INTEGER).optional().describe('a ward id'),
+  service: z.coerce.number().int().positive().max(LARGEST_INTEGER).optional().describe('a service id'),
+  officer: z.coerce.number().int().positive().max(LARGEST_INTEGER).optional().describe('the assigned officer’s id'),
   receivedFrom: day.optional().describe('received on or after, YYYY-MM-DD'),
   receivedTo: day.optional().describe('received on or before, YYYY-MM-DD'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(LARGEST_INTEGER).default(0),
 });
 
 async function unknownReferences(deps: Deps, ids: { ward?: number | undefined; service?: number | undefined; officer?: number | undefined }): Promise<FieldError[]> {

@@ -22,12 +22,13 @@ import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, listMeetingC
 import { STATUS_LABELS, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 import { referenceLabel } from './enquiry-reference.ts';
 import { mailAction, mailLogged, mailMeetingContact, scheduleDeadlineJobs, scheduleWeeklyDigest } from './enquiry-mail.ts';
+import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 /** The council's profile comes from its directory record; the configured one stands in before there is one. */
 export type EnquiryDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
-const optionalId = z.coerce.number().int().positive().optional().nullable();
+const optionalId = z.coerce.number().int().positive().max(LARGEST_INTEGER).optional().nullable();
 
 export const newEnquirySchema = z.object({
   memberId: optionalId,
@@ -42,7 +43,7 @@ export const newEnquirySchema = z.object({
   confidential: z.boolean().default(false),
   forMeeting: z.boolean().default(false),
   meetingContactId: optionalId,
-  copyTo: z.array(z.coerce.number().int().positive()).default([]),
+  copyTo: z.array(z.coerce.number().int().positive().max(LARGEST_INTEGER)).default([]),
 });
 export type NewEnquiry = z.input<typeof newEnquirySchema>;
 
