@@ -118,6 +118,15 @@ describe('API tokens', () => {
     assert.match(rowOf(after.body, 'to revoke'), /Revoked/);
   });
 
+  it('answers 404, not an error, to revoking a token by an id no token could have', async () => {
+    agent = new Agent(t.app);
+    await agent.signIn('tess@council.gov.uk', PASSWORD);
+    for (const id of ['2147483648', '99999999999999999999', '-1', '1.0', 'x']) {
+      await agent.get('/account');
+      assert.equal((await agent.post(`/account/tokens/${id}/revoke`, {})).statusCode, 404, id);
+    }
+  });
+
   it('will not revoke a token for a request made with a token', async () => {
     const { token } = await issueApiToken(t.deps, systemActor, userId, 'revoker');
     const { id } = await issueApiToken(t.deps, systemActor, userId, 'victim');
