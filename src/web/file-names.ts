@@ -26,6 +26,9 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/tiff': ['tif', 'tiff'],
   'text/plain': ['txt'],
   'text/csv': ['csv'],
+  // An email kept with the enquiry made from it.
+  'message/rfc822': ['eml'],
+  'application/vnd.ms-outlook': ['msg'],
 };
 
 /** The extensions a content type's file may carry, or undefined for a type Nolan does not keep. */

@@ -38,6 +38,11 @@ export async function installSecurity(app: FastifyInstance, deps: Deps): Promise
       request.log.error({ url: request.routeOptions.url }, 'route has no access declaration');
       return renderProblem(request, reply, { status: 500, title: 'Sorry, there is a problem with the service', paragraphs: [] });
     }
+    // A token is for the API. A form's change is made by a person signed in with a browser, so that a leaked
+    // token cannot invite an account, or give one a role, that would outlive the token's revocation.
+    if (request.user?.via === 'token' && UNSAFE.has(request.method) && !isApi(request)) {
+      return renderProblem(request, reply, { status: 403, title: 'You cannot do that', paragraphs: ['Changes outside the API are made signed in with a browser, not with an API token.'] });
+    }
     if (allows(rule, request.user)) return;
     if (!request.user) {
       if (isApi(request)) return reply.code(401).send({ error: 'Unauthorised', message: 'Sign in or send Authorization: Bearer <token>', requestId: request.id });

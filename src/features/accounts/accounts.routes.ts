@@ -7,6 +7,7 @@ import { formErrors, parseForm } from '../../web/forms.ts';
 import { clearSessionCookie, startSession } from '../../web/session.ts';
 import { ValidationError } from '../../errors.ts';
 import { renderProblem } from '../../web/errors.ts';
+import { idFromParam } from '../directory/directory.schemas.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, TOKEN_DAYS, withdrawApiToken } from './accounts.service.ts';
 import { deleteSession } from './sessions.repository.ts';
@@ -146,8 +147,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/account/tokens/:id/revoke', { config: { access: access.signedIn }, preValidation: browserSessionOnly }, async (request, reply) => {
-    const id = Number((request.params as { id: string }).id);
-    await withdrawApiToken(deps, actorOf(request), request.user!.id, Number.isInteger(id) ? id : -1);
+    // An id past the database's integer range is answered as no such token, not put to the database.
+    const id = idFromParam((request.params as { id: string }).id);
+    await withdrawApiToken(deps, actorOf(request), request.user!.id, id ?? -1);
     return reply.redirect('/account?done=token-revoked', 303);
   });
 

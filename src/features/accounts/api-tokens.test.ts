@@ -45,6 +45,21 @@ describe('API tokens', () => {
     assert.equal((await tokensOfTess()).length, before, 'no token was issued');
   });
 
+  it('will not let an administrator’s token invite an account, whose invitation would outlive the token', async () => {
+    const adminId = (await createAccount(t.deps, systemActor, { email: 'ada@council.gov.uk', fullName: 'Ada Admin', roles: ['admin'], password: PASSWORD })).id;
+    const { token } = await issueApiToken(t.deps, systemActor, adminId, 'reporting');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/admin/users/new',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=mallory%40council.gov.uk&fullName=Mallory&roles=admin',
+    });
+    assert.equal(response.statusCode, 403);
+    assert.doesNotMatch(response.body, /\/invitation\//);
+    assert.equal(await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'mallory@council.gov.uk').executeTakeFirst(), undefined);
+    assert.equal((await me(token)).statusCode, 200, 'the token still answers on the API');
+  });
+
   it('will not issue a token to a session without the form’s CSRF token', async () => {
     await agent.get('/account');
     const response = await agent.post('/account/tokens', { name: 'no csrf' }, { csrf: null });
@@ -116,6 +131,15 @@ describe('API tokens', () => {
     assert.equal((await me(token)).statusCode, 401);
     const after = await agent.get('/account');
     assert.match(rowOf(after.body, 'to revoke'), /Revoked/);
+  });
+
+  it('answers 404, not an error, to revoking a token by an id no token could have', async () => {
+    agent = new Agent(t.app);
+    await agent.signIn('tess@council.gov.uk', PASSWORD);
+    for (const id of ['2147483648', '99999999999999999999', '-1', '1.0', 'x']) {
+      await agent.get('/account');
+      assert.equal((await agent.post(`/account/tokens/${id}/revoke`, {})).statusCode, 404, id);
+    }
   });
 
   it('will not revoke a token for a request made with a token', async () => {

@@ -195,6 +195,27 @@ describe('attachments on enquiries, and enquiries from an email', () => {
     assert.equal((await clerk.get(draftUrl)).statusCode, 404, 'the draft is gone once logged');
   });
 
+  it('keeps and serves the email under the extension of what it is: .eml, whatever it was called', async () => {
+    const clerk = await as(c.users.clerk.email);
+    for (const [sent, kept] of [['bench.eml', 'bench.eml'], ['bench.html', 'bench.eml']] as const) {
+      await clerk.get('/enquiries/from-email');
+      const email = eml('Cllr Bo Baker <bo.baker@example.org>', 'Split bench', ['<html><script>alert(1)</script></html>']);
+      const uploaded = await uploadAs(clerk, '/enquiries/from-email', {}, [{ fileName: sent, content: email }]);
+      assert.equal(uploaded.statusCode, 303, uploaded.body);
+      const draftUrl = String(uploaded.headers.location);
+      await clerk.get(draftUrl);
+      const logged = await uploadAs(clerk, draftUrl, { memberId: String(c.members.bo), subject: 'Split bench', details: 'By the pond.', serviceId: String(c.services.parks) }, []);
+      assert.equal(logged.statusCode, 303, logged.body);
+      const page = await clerk.get(String(logged.headers.location));
+      assert.doesNotMatch(page.body, /bench\.html/, sent);
+      const link = new RegExp(`href="(/enquiries/\\d+/attachments/\\d+)">${kept.replace('.', '\\.')}</a>`).exec(page.body)?.[1];
+      assert.ok(link, `${sent} is listed as ${kept}`);
+      const download = await clerk.get(link);
+      assert.equal(download.headers['content-type'], 'message/rfc822');
+      assert.match(String(download.headers['content-disposition']), new RegExp(`^attachment; filename="${kept.replace('.', '\\.')}";`), sent);
+    }
+  });
+
   it('reads an Outlook .msg; a sender no member has is left for the officer to choose', async () => {
     const head = await as(c.users.head.email);
     await head.get('/enquiries/from-email');

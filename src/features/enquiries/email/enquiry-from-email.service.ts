@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../errors.ts';
 import type { CurrentUser } from '../../../web/access.ts';
 import type { Actor } from '../../audit/audit.repository.ts';
 import { findMember } from '../../directory/members.repository.ts';
+import { nameForContent } from '../../../web/file-names.ts';
 import { cleanFileName } from '../attachments/attachment-check.ts';
 import { checkFiles } from '../attachments/attachment-uploads.ts';
 import { logEnquiry, type CheckedAttachment } from '../enquiry.service.ts';
@@ -37,7 +38,8 @@ async function readEmail(content: Uint8Array, fileName: string): Promise<ReadEma
   const checked = await checkFiles(email.attachments.map((a) => ({ fileName: a.fileName, content: a.bytes })), name);
   if (checked.problems.length) return { ok: false, problems: checked.problems };
   const outlook = content[0] === 0xd0 && content[1] === 0xcf;
-  const original = { fileName: name, contentType: outlook ? 'application/vnd.ms-outlook' : 'message/rfc822', content };
+  const contentType = outlook ? 'application/vnd.ms-outlook' : 'message/rfc822';
+  const original = { fileName: cleanFileName(nameForContent(name, contentType)), contentType, content };
   return { ok: true, email, original, attachments: checked.accepted };
 }
 
