@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
+import { formatDateTime } from '../../web/format.ts';
 import { listAuditEvents, readChainHead } from './audit.repository.ts';
 import { eventsHiddenFrom } from './audit-sight.ts';
 import { describeVerification, isChainHash, verifyChain } from './audit.verify.ts';
@@ -63,7 +64,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
       checkpoint: given,
       result,
       summary: describeVerification(result),
-      checkpointJson: JSON.stringify({ seq: head.seq, hash: head.hash, at: deps.clock.now().toISOString() }),
+      todays: { seq: head.seq, hash: head.hash, entry: `${head.seq}:${head.hash}`, at: formatDateTime(deps.clock.now().toISOString()) },
     });
   });
 }
