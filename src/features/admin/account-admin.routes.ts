@@ -75,7 +75,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: Deps): vo
 
   app.get('/admin/users/new', who, async (_request, reply) => renderInvite(reply, {}));
 
-  app.post('/admin/users/new', who, async (request, reply) => {
+  app.post('/admin/users/new', { config: { ...who.config, formText: ['email', 'fullName'] } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseForm(inviteForm, body);
     const links = linkProblems(body);
