@@ -2,8 +2,8 @@
 // held to it without anyone remembering to add it here:
 // - every string a route's declared schema reads (JSON body, query string, address) refuses a control character
 //   with a message naming the field;
-// - every page form whose schema reads its text (config.formText) shows itself again, 400, with the GOV.UK error
-//   summary linking to the field, rather than the guard's generic page;
+// - every page form, posted or a search, whose schema reads its text (config.formText) shows itself again, 400,
+//   with the GOV.UK error summary linking to the field, rather than the guard's generic page;
 // - the files that hold page forms' schemas build no string without the rule.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -112,19 +112,19 @@ describe('one rule for text', () => {
     assert.ok(strings >= 30, `the routes' strings were found (${strings})`);
   });
 
-  it('shows each page form again with its error summary linking to the field, for a control character in it', async () => {
+  it('shows each page form, posted or searched, again with its error summary linking to the field, for a control character in it', async () => {
     const wrong: string[] = [];
     const reached = new Set<string>();
-    const forms = t.app.routeTable.filter((r) => r.method === 'POST' && (r.formText()?.length ?? 0) > 0);
+    const forms = t.app.routeTable.filter((r) => (r.method === 'POST' || r.method === 'GET') && (r.formText()?.length ?? 0) > 0);
     assert.ok(forms.length >= 8, `forms declare the fields their schemas read (${forms.length})`);
     for (const route of forms) {
       for (const field of route.formText()!) {
         const url = route.url.replace(/:[^/]+/g, '1');
         for (const agent of agents) {
-          const response = await agent.post(url, { [field]: 'Pot\u0000hole' });
+          const response = route.method === 'GET' ? await agent.get(`${url}?${encodeURIComponent(field)}=Pot%00hole`) : await agent.post(url, { [field]: 'Pot\u0000hole' });
           // Not this person's form, or no record 1 to fill it in for: the next person tries.
           if ([303, 401, 403, 404, 409].includes(response.statusCode)) continue;
-          reached.add(`${route.url} ${field}`);
+          reached.add(`${route.method} ${route.url} ${field}`);
           const page = readable(response.body);
           const link = /<a href="#([^"]+)">([^<]*must not contain control characters)<\/a>/.exec(page);
           if (response.statusCode !== 400 || page.includes(GUARD_TITLE) || !link || !page.includes(`id="${link[1]}"`)) {
@@ -135,7 +135,7 @@ describe('one rule for text', () => {
       }
     }
     assert.deepEqual(wrong, []);
-    assert.ok(reached.size >= 25, `the forms were reached (${[...reached].join(', ')})`);
+    assert.ok(reached.size >= 35, `the forms were reached (${[...reached].join(', ')})`);
   });
 
   it('names the token’s name field when it carries a NUL, and issues no token', async () => {

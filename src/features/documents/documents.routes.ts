@@ -66,7 +66,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
   const today = () => ukDate(deps.clock.now());
   const viewerOf = (request: FastifyRequest) => documentViewerOf(q, request.user, today());
 
-  app.get('/documents', { config: { access: access.signedIn } }, async (request, reply) => {
+  app.get('/documents', { config: { access: access.signedIn, formText: ['q'] } }, async (request, reply) => {
     const { values, problems } = readFilters(listQuery, request.query);
     const bodies = await listBodies(q, today());
     if (values.body !== undefined && !bodies.some((b) => b.id === values.body)) problems.push({ field: 'body', message: 'Select a committee or body from the list' });
