@@ -31,8 +31,9 @@ import { registerDocumentRoutes } from './features/documents/documents.index.ts'
 import { registerBriefingRoutes } from './features/briefings/briefings.index.ts';
 import { registerAccessRequestRoutes } from './features/access-requests/access-requests.index.ts';
 
-/** A route as registered: its access rule, and its declared schemas (zod) for the sweeps that build requests. */
-export type RouteEntry = { method: string; url: string; access: () => Access | undefined; schema: () => RouteOptions['schema'] };
+/** A route as registered: its access rule, its declared schemas (zod) for the sweeps that build requests, and the
+ * form fields its own schema checks for control characters. */
+export type RouteEntry = { method: string; url: string; access: () => Access | undefined; schema: () => RouteOptions['schema']; formText: () => readonly string[] | undefined };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,7 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routeTable.push({ method, url: route.url, access: () => route.config?.access, schema: () => route.schema });
+    for (const method of methods) routeTable.push({ method, url: route.url, access: () => route.config?.access, schema: () => route.schema, formText: () => route.config?.formText });
   });
 
   app.setValidatorCompiler(validatorCompiler);

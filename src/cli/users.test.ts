@@ -78,4 +78,15 @@ describe('nolan users', () => {
     }
     assert.equal(await findUserByEmail(db.kysely, 'x@council.gov.uk'), undefined);
   });
+
+  it('refuses a control character in an option, naming it, as the forms do, and stores nothing', async () => {
+    const escape = nolan(db, ['users', 'create', '--email', 'esc@council.gov.uk', '--name', 'Esc \u001b[31mRed', '--role', 'admin']);
+    assert.equal(escape.status, 2);
+    assert.equal(escape.stderr.trim().split('\n').length, 1);
+    assert.match(escape.stderr, /--name must not contain control characters/);
+    assert.equal(await findUserByEmail(db.kysely, 'esc@council.gov.uk'), undefined);
+    const token = nolan(db, ['users', 'token', 'ops@council.gov.uk', '--name', 'report\u0007ing']);
+    assert.equal(token.status, 2);
+    assert.match(token.stderr, /--name must not contain control characters/);
+  });
 });

@@ -22,9 +22,41 @@ export function controlCharacterMessage(field: string): string {
   return `${fieldLabel(field)} must not contain control characters`;
 }
 
-/** A text field: a string with no control characters; the message names the field by its label ("Subject"). */
-export function text(label: string) {
-  return z.string().refine((value) => !hasControlCharacter(value), { message: `${label} must not contain control characters` });
+/** What a field asks of its text besides having no control character. Messages are GOV.UK error messages. */
+export type TextRules = {
+  /** The field must be filled in: this message when it is missing or, trimmed, blank. */
+  required?: string;
+  /** The message when the field is not sent at all, for a field that is not otherwise required. */
+  missing?: string;
+  /** The longest it may be, in characters, after trimming. */
+  max?: number;
+  /** The message past max: "Subject must be 200 characters or fewer" unless told. */
+  tooLong?: string;
+  /** Leading and trailing spaces taken off: always for a required field, otherwise only when asked. */
+  trim?: boolean;
+  /** An input rather than a textarea: a line break cannot be typed into one, so it is refused. */
+  singleLine?: boolean;
+};
+
+/**
+ * A text field: a string with no control characters, whose messages name the field by its label ("Subject").
+ * Control characters are looked for before trimming, so a vertical tab or form feed at either end is refused
+ * rather than trimmed away.
+ */
+export function text(label: string, rules: TextRules = {}): z.ZodString {
+  let schema = z.string(rules.required ?? rules.missing ? { error: rules.required ?? rules.missing } : undefined).refine((value) => !hasControlCharacter(value), { message: `${label} must not contain control characters` });
+  if (rules.trim || rules.required !== undefined) schema = schema.trim();
+  if (rules.singleLine) schema = schema.refine((value) => !/[\r\n]/.test(value), { message: `${label} must be on one line` });
+  if (rules.required !== undefined) schema = schema.min(1, rules.required);
+  if (rules.max !== undefined) schema = schema.max(rules.max, rules.tooLong ?? `${label} must be ${rules.max.toLocaleString('en-GB')} characters or fewer`);
+  return schema;
+}
+
+/** An optional text field, trimmed: left blank (or not sent) it is null. */
+export function optionalText(label: string, rules: Omit<TextRules, 'required' | 'missing' | 'trim'> = {}) {
+  return text(label, { ...rules, trim: true })
+    .optional()
+    .transform((value) => value || null);
 }
 
 /** The first string in a value (an object, array or string, as a body or query is) with a control character,

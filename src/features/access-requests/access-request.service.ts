@@ -23,6 +23,7 @@ import { DECIDER_TITLES, grantLastDay, OPEN_STATUSES, PURPOSES, type AccessReque
 import { readLocalDecider } from './local-decider.ts';
 import { scheduleReg17Reminder } from './access-request-jobs.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { text } from '../../web/text.ts';
 
 export type AccessRequestDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -30,7 +31,8 @@ export type AccessRequestDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps
  * with reasons, within 10 clear days. */
 export const SCRUTINY_CLEAR_DAYS = 10;
 
-const text = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
+/** A member's or officer's own words: required, with the same length message on every field. */
+const words = (label: string, max: number, missing: string) => text(label, { required: missing, max, tooLong: `Use ${max.toLocaleString('en-GB')} characters or fewer` });
 const yesNo = (missing: string) => z.preprocess((v) => (v === true || v === 'yes' ? true : v === false || v === 'no' ? false : v), z.boolean({ error: missing }));
 
 /** A condition's checkbox: ticked or not; anything but a tick is no condition. */
@@ -39,27 +41,30 @@ const ticked = z.preprocess((v) => v === true || v === 'yes', z.boolean());
 const requestSchema = z.object({
   documentId: z.coerce.number({ error: 'Select the document you want to see' }).int('Select the document you want to see').positive('Select the document you want to see').max(LARGEST_INTEGER, 'Select the document you want to see'),
   purpose: z.enum(PURPOSES, { error: 'Select what you need the document for' }),
-  reason: text(2000, 'Say why you need to see the document'),
+  reason: words('Reason', 2000, 'Say why you need to see the document'),
   personalInterest: yesNo('Say whether you have a personal interest in the subject'),
 });
 
 const informationSchema = z.object({
-  information: text(2000, 'Say what information you want'),
+  information: words('Information', 2000, 'Say what information you want'),
   bodyId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').max(LARGEST_INTEGER, 'Select a committee or body from the list').optional()),
   purpose: z.enum(PURPOSES, { error: 'Select what you need the information for' }),
-  reason: text(2000, 'Say why you need the information'),
+  reason: words('Reason', 2000, 'Say why you need the information'),
   personalInterest: yesNo('Say whether you have a personal interest in the subject'),
   personalData: yesNo('Say whether the information includes personal data about other people'),
 });
 
 const decisionSchema = z.object({
   decision: z.enum(['grant', 'refuse'], { error: 'Select whether to grant or refuse the request' }),
-  reasons: text(5000, 'Give the reasons for the decision'),
+  reasons: words('Reasons', 5000, 'Give the reasons for the decision'),
   viewOnly: ticked,
   inOffice: ticked,
   redactedOnly: ticked,
-  untilOn: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(isRealDate, 'The end date must be a real date').optional()),
+  untilOn: z.preprocess((v) => (v === '' ? undefined : v), text('End date').refine(isRealDate, 'The end date must be a real date').optional()),
 });
+
+/** The page fields each step's schema reads as text, which it refuses a control character in by name. */
+export const ACCESS_REQUEST_TEXT = { new: ['information', 'reason'], advice: ['advice'], decision: ['reasons', 'untilOn-day', 'untilOn-month', 'untilOn-year'], dispute: ['reason'] } as const;
 
 /** Every problem with the input, field by field, so the error summary lists them all. */
 function parseFields<S extends z.ZodObject>(schema: S, input: unknown): z.infer<S> {
@@ -186,7 +191,7 @@ function stillAt(r: AccessRequest, allowed: AccessRequest['status'][], what: str
 }
 
 export async function adviseOnRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number, input: unknown): Promise<AccessRequest> {
-  const { advice } = parseFields(z.object({ advice: text(5000, 'Enter your advice') }), input);
+  const { advice } = parseFields(z.object({ advice: words('Advice', 5000, 'Enter your advice') }), input);
   return step(deps, actor, id, version, async (r) => {
     if (!mayAdvise(user)) throw new ForbiddenError('Only the Monitoring Officer gives this advice');
     stillAt(r, ['awaiting-advice'], 'advised on');
@@ -239,7 +244,7 @@ export async function withdrawRequest(deps: AccessRequestDeps, actor: Actor, use
 }
 
 export async function disputeRequest(deps: AccessRequestDeps, actor: Actor, user: CurrentUser | null, id: number, version: number, input: unknown): Promise<AccessRequest> {
-  const { reason } = parseFields(z.object({ reason: text(2000, 'Say why you dispute the decision') }), input);
+  const { reason } = parseFields(z.object({ reason: words('Reason', 2000, 'Say why you dispute the decision') }), input);
   return step(deps, actor, id, version, async (r, day, trx) => {
     if (!isRequester(user, r)) throw new ForbiddenError('Only the member who asked may dispute the decision');
     stillAt(r, ['refused'], 'disputed');

@@ -73,11 +73,11 @@ const newBody = z.object({
 const versioned = z.object({ version: z.number().int().positive().max(LARGEST_INTEGER) });
 const decisionBody = versioned.extend({
   decision: z.enum(['grant', 'refuse']),
-  reasons: z.string().max(5000),
+  reasons: text('Reasons').max(5000),
   viewOnly: z.boolean().default(false),
   inOffice: z.boolean().default(false),
   redactedOnly: z.boolean().default(false),
-  untilOn: z.string().optional().describe('YYYY-MM-DD: the grant’s last day; never past the member’s term of office'),
+  untilOn: text('Until on').optional().describe('YYYY-MM-DD: the grant’s last day; never past the member’s term of office'),
 });
 
 export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void {
@@ -117,7 +117,7 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
     return toJson(request.user, await decideRequest(deps, actorOf(request), request.user, request.params.id, version, decision));
   });
 
-  api.post('/api/v1/access-requests/:id/advice', { config, schema: { tags, summary: 'The Monitoring Officer’s advice, before the decision (model 114)', params: idParams, body: versioned.extend({ advice: z.string().max(5000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/advice', { config, schema: { tags, summary: 'The Monitoring Officer’s advice, before the decision (model 114)', params: idParams, body: versioned.extend({ advice: text('Advice').max(5000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
     return toJson(request.user, await adviseOnRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { advice: request.body.advice }));
   });
@@ -127,7 +127,7 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
     return toJson(request.user, await withdrawRequest(deps, actorOf(request), request.user, request.params.id, request.body.version));
   });
 
-  api.post('/api/v1/access-requests/:id/dispute', { config, schema: { tags, summary: 'The member disputes a refusal; it goes where the protocol sends disputes', params: idParams, body: versioned.extend({ reason: z.string().max(2000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/dispute', { config, schema: { tags, summary: 'The member disputes a refusal; it goes where the protocol sends disputes', params: idParams, body: versioned.extend({ reason: text('Reason').max(2000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
     await seen(request.params.id, request.user);
     return toJson(request.user, await disputeRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { reason: request.body.reason }));
   });

@@ -18,7 +18,7 @@ import { listDocumentViews } from '../documents/document-views.repository.ts';
 import { inOfficeMember, isRequester, mayAdvise, mayDecide, maySeeRequest, reasonsHeldFrom, seesEveryRequest } from './access-request-access.ts';
 import { memberRecord } from './access-request-facts.ts';
 import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';
-import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
+import { ACCESS_REQUEST_TEXT, adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
 import { DECIDER_TITLES, grantInForce, grantLastDay, PURPOSE_LABELS, PURPOSES, type AccessRequest } from './access-request.types.ts';
 import { areaWords } from '../directory/area-term.ts';
 import { conditionsList, deciderText, memberRoles, purposeText, reasoning, scrutinyDue, statusTag } from './access-request.view.ts';
@@ -111,7 +111,7 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
     return document ? renderNew(request, reply, { documentId: document }) : renderNewInformation(reply, {});
   });
 
-  app.post('/access-requests/new', signedIn, async (request, reply) => {
+  app.post('/access-requests/new', { config: { access: access.signedIn, formText: ACCESS_REQUEST_TEXT.new } }, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
     const information = body.documentId === undefined;
     const values: Record<string, string> = information
@@ -191,7 +191,8 @@ export function registerAccessRequestPages(app: FastifyInstance, deps: Deps): vo
   };
 
   for (const [name, step] of Object.entries(steps)) {
-    app.post(`/access-requests/:id/${name}`, signedIn, async (request, reply) => {
+    const formText = ACCESS_REQUEST_TEXT[name as keyof typeof ACCESS_REQUEST_TEXT] ?? [];
+    app.post(`/access-requests/:id/${name}`, { config: { access: access.signedIn, formText } }, async (request, reply) => {
       const id = idOf(request);
       const body = (request.body ?? {}) as Body;
       const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, one(v)]));

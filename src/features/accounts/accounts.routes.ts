@@ -13,6 +13,7 @@ import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywh
 import { deleteSession } from './sessions.repository.ts';
 import { listTokensOfUser, type TokenRecord } from './tokens.repository.ts';
 import { formatDateTime } from '../../web/format.ts';
+import { text } from '../../web/text.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
   return { userId: request.user?.id ?? null, label: request.user?.email ?? 'anonymous', ip: request.ip, requestId: request.id };
@@ -24,22 +25,22 @@ function safeNext(next: unknown): string {
 }
 
 const signInForm = z.object({
-  email: z.string().trim().min(1, 'Enter your email address'),
-  password: z.string().min(1, 'Enter your password'),
-  next: z.string().optional(),
+  email: text('Email').trim().min(1, 'Enter your email address'),
+  password: text('Password').min(1, 'Enter your password'),
+  next: text('Next').optional(),
 });
 
 const passwordForm = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password'),
-  newPassword: z.string().min(1, 'Enter a new password'),
-  confirmPassword: z.string(),
+  currentPassword: text('Current password').min(1, 'Enter your current password'),
+  newPassword: text('New password').min(1, 'Enter a new password'),
+  confirmPassword: text('Confirm new password'),
 });
 
 /** The periods a person may choose for a token to last, in days. */
 const TOKEN_PERIODS = ['30', '90', '180', '365'] as const;
 
 const tokenForm = z.object({
-  name: z.string().trim().min(1, 'Enter a name for the token, such as the system that will use it').max(100, 'The name must be 100 characters or fewer'),
+  name: text('Name', { required: 'Enter a name for the token, such as the system that will use it', max: 100, tooLong: 'The name must be 100 characters or fewer', singleLine: true }),
   days: z.enum(TOKEN_PERIODS, { message: 'Choose when the token expires: after 30, 90, 180 or 365 days' }).default(String(TOKEN_DAYS) as '90'),
 });
 
@@ -113,7 +114,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     return accountPage(reply, request.user!.id, { flash: query.done === 'token-revoked' ? 'The API token has been revoked' : undefined });
   });
 
-  app.post('/account/password', { config: { access: access.signedIn } }, async (request, reply) => {
+  app.post('/account/password', { config: { access: access.signedIn, formText: Object.keys(passwordForm.shape) } }, async (request, reply) => {
     const user = request.user!;
     const parsed = parseForm(passwordForm, request.body);
     const renderErrors = (errors: ReturnType<typeof formErrors>) => accountPage(reply.code(400), user.id, { errors });
@@ -131,7 +132,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.redirect('/sign-in?notice=password-changed', 303);
   });
 
-  app.post('/account/tokens', { config: { access: access.signedIn }, preValidation: browserSessionOnly }, async (request, reply) => {
+  app.post('/account/tokens', { config: { access: access.signedIn, formText: ['name'] }, preValidation: browserSessionOnly }, async (request, reply) => {
     const user = request.user!;
     const body = (request.body ?? {}) as Record<string, string>;
     const values = { name: body.name, days: body.days ?? String(TOKEN_DAYS) };

@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../web/access.ts';
 import { asList } from '../../web/forms.ts';
+import { text } from '../../web/text.ts';
 import type { FieldError } from '../../errors.ts';
 import { ACCOUNT_STATUSES } from './account-admin.repository.ts';
 
 /** An optional choice from a select list of directory records: blank for none. */
 function directoryChoice(kind: 'member' | 'officer') {
-  return z
-    .string()
+  return text(kind === 'member' ? 'Member' : 'Officer')
     .optional()
     .transform((value, context) => {
       const text = (value ?? '').trim();
@@ -26,13 +26,9 @@ const roles = z.preprocess(asList, z.array(z.enum(ROLES, { error: 'Select roles 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const inviteForm = z.object({
-  email: z
-    .string({ error: 'Enter an email address' })
-    .trim()
-    .min(1, 'Enter an email address')
-    .max(254, 'Email address must be 254 characters or fewer')
+  email: text('Email address', { required: 'Enter an email address', max: 254, tooLong: 'Email address must be 254 characters or fewer', singleLine: true })
     .regex(EMAIL, 'Enter an email address in the correct format, like name@example.gov.uk'),
-  fullName: z.string({ error: 'Enter the person’s full name' }).trim().min(1, 'Enter the person’s full name').max(200, 'Full name must be 200 characters or fewer'),
+  fullName: text('Full name', { required: 'Enter the person’s full name', max: 200, tooLong: 'Full name must be 200 characters or fewer', singleLine: true }),
   roles: roles.pipe(z.array(z.enum(ROLES)).min(1, 'Select at least one role')),
   memberId: directoryChoice('member'),
   officerId: directoryChoice('officer'),
@@ -65,7 +61,7 @@ export const rolesForm = z.object({ roles });
 export const linksForm = z.object({ memberId: directoryChoice('member'), officerId: directoryChoice('officer') });
 
 export const accountFilter = z.object({
-  q: z.string().trim().max(200, 'Search for 200 characters or fewer').optional().default(''),
+  q: text('Search', { trim: true, max: 200, tooLong: 'Search for 200 characters or fewer' }).optional().default(''),
   role: z.union([z.literal(''), z.enum(ROLES)], { error: 'Select a role from the list' }).optional().default(''),
   status: z.union([z.literal(''), z.enum(ACCOUNT_STATUSES)], { error: 'Select a status from the list' }).optional().default(''),
 });

@@ -51,7 +51,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: Deps): vo
   const who = { config: { access: accountAdminAccess } };
   const now = () => deps.clock.now().toISOString();
 
-  app.get('/admin/users', who, async (request, reply) => {
+  app.get('/admin/users', { config: { ...who.config, formText: ['q'] } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const parsed = parseForm(accountFilter, query);
     const filter = parsed.ok ? parsed.value : { q: String(query.q ?? ''), role: '' as const, status: '' as const };
@@ -75,7 +75,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: Deps): vo
 
   app.get('/admin/users/new', who, async (_request, reply) => renderInvite(reply, {}));
 
-  app.post('/admin/users/new', who, async (request, reply) => {
+  app.post('/admin/users/new', { config: { ...who.config, formText: ['email', 'fullName'] } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = parseForm(inviteForm, body);
     const links = linkProblems(body);

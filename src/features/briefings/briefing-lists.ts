@@ -14,15 +14,16 @@ import type { BriefingDeps } from './briefing.service.ts';
 import { BRIEFING_STATUSES, briefingReference, STATUS_LABELS, type Briefing, type BriefingOffer } from './briefing.types.ts';
 import { offerTag, statusTag } from './briefing.view.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { text } from '../../web/text.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as 2026-12-02');
+const day = (label: string) => text(label).regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as 2026-12-02');
 
 export const listQuery = z.object({
   group: z.preprocess(blank, z.coerce.number({ error: 'Select a group from the list' }).int().positive().max(LARGEST_INTEGER).optional()),
   status: z.preprocess(blank, z.enum(BRIEFING_STATUSES, { error: 'Select a status from the list' }).optional()),
-  from: z.preprocess(blank, day.optional()),
-  to: z.preprocess(blank, day.optional()),
+  from: z.preprocess(blank, day('Meeting from').optional()),
+  to: z.preprocess(blank, day('Meeting to').optional()),
 });
 
 const row = (b: Briefing) => ({ id: b.id, reference: briefingReference(b.id), subject: b.subject, groupName: b.groupName, officerName: b.officerName, meetsOn: b.meetsOn, tag: statusTag(b.status), notesAwaiting: b.notesStatus === 'awaiting-officer' });

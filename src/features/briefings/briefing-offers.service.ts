@@ -14,6 +14,7 @@ import { OFFER_LAPSE_JOB } from './briefing-duties.ts';
 import { findBriefing, findOffer, updateOffer } from './briefing.repository.ts';
 import { requestBriefing, type BriefingDeps } from './briefing.service.ts';
 import { groupPhrase, type Briefing, type BriefingOffer } from './briefing.types.ts';
+import { text } from '../../web/text.ts';
 
 /** An offer the person may answer or see: one made to their group, or to them as a member in no group. */
 export async function offerFor(deps: Pick<BriefingDeps, 'db' | 'clock'>, user: CurrentUser, id: number): Promise<{ offer: BriefingOffer; mayAnswer: boolean }> {
@@ -37,8 +38,8 @@ export async function answerOffer(deps: BriefingDeps, actor: Actor, user: Curren
   if (answer !== 'accept' && answer !== 'decline') throw new ValidationError([{ field: 'answer', message: 'Select whether you accept or decline the offer' }]);
   const at = now.toISOString();
   if (answer === 'decline') {
-    const reason = z.string().trim().max(2000).optional().safeParse(input.reason ?? '');
-    if (!reason.success) throw new ValidationError([{ field: 'reason', message: 'Keep the reason to 2000 characters or fewer' }]);
+    const reason = text('Reason', { trim: true, max: 2000, tooLong: 'Keep the reason to 2000 characters or fewer' }).optional().safeParse(input.reason ?? '');
+    if (!reason.success) throw new ValidationError([{ field: 'reason', message: reason.error.issues[0]?.message ?? 'Keep the reason to 2000 characters or fewer' }]);
     await q.transaction().execute(async (trx) => {
       if (!(await updateOffer(trx, offer.id, offer.version, { status: 'declined', answered_at: at, answered_by: actor.label, decline_reason: reason.data || null }))) throw conflict();
       await appendAudit(trx, deps.db.dialect, actor, { action: 'briefing-offer.declined', entity: 'briefing-offer', entityId: offer.id, before: { status: 'offered' }, after: { status: 'declined', reason: reason.data || null } }, now);

@@ -14,19 +14,20 @@ import { mailNotesToVerify, mailNotesVerified } from './briefing-mail.ts';
 import { findBriefing, listNotices, updateBriefing, type BriefingChanges } from './briefing.repository.ts';
 import { briefingReference, LEFT_BEFORE, STATUS_LABELS, type Briefing } from './briefing.types.ts';
 import { briefingFor, checkVersion, type BriefingDeps } from './briefing.service.ts';
+import { optionalText } from '../../web/text.ts';
 
-const optional = (max: number) => z.string().trim().max(max, `Keep it to ${max.toLocaleString('en-GB')} characters or fewer`).optional().transform((v) => v || null);
+const optional = (label: string, max: number) => optionalText(label, { max, tooLong: `Keep it to ${max.toLocaleString('en-GB')} characters or fewer` });
 
 export const outcomeSchema = z.discriminatedUnion('held', [
   z.object({
     held: z.literal('yes'),
     minutesAttended: z.coerce.number({ error: 'Enter how many minutes the officer was there, as a whole number' }).int('Enter how many minutes the officer was there, as a whole number').min(1, 'Enter how many minutes the officer was there, 1 or more').max(1440, 'The officer cannot have been there more than 1440 minutes'),
     leftBeforePartyBusiness: z.enum(LEFT_BEFORE, { error: 'Say whether the officer left before party business was discussed' }),
-    notes: optional(20_000),
-    attributedComments: optional(20_000),
+    notes: optional('Notes', 20_000),
+    attributedComments: optional('Attributed comments', 20_000),
     subjectConsent: z.union([z.boolean(), z.literal('yes'), z.literal('')]).optional().transform((v) => v === true || v === 'yes'),
   }),
-  z.object({ held: z.literal('no'), notes: optional(2000) }),
+  z.object({ held: z.literal('no'), notes: optional('Notes', 2000) }),
 ], { error: 'Say whether the briefing went ahead' });
 
 const conflict = (b: Briefing) => new ConflictError(`Someone changed ${briefingReference(b.id)} after you opened it. Here it is as it stands now: check it, then try again.`);

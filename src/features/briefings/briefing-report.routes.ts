@@ -19,10 +19,11 @@ import { evenHandedness, lastYearTo, type GroupFigures } from './briefing-report
 import { OFFER_STATUSES } from './briefing.types.ts';
 import { offerTag } from './briefing.view.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { text } from '../../web/text.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as 2026-04-01').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Give a real date');
-const periodQuery = z.object({ from: z.preprocess(blank, day.optional()), to: z.preprocess(blank, day.optional()) });
+const day = (label: string) => text(label).regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as 2026-04-01').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Give a real date');
+const periodQuery = z.object({ from: z.preprocess(blank, day('From').optional()), to: z.preprocess(blank, day('To').optional()) });
 const offersQuery = periodQuery.extend({
   group: z.preprocess(blank, z.coerce.number({ error: 'Select a group' }).int().positive().max(LARGEST_INTEGER).optional()),
   status: z.preprocess(blank, z.enum(OFFER_STATUSES, { error: 'Select a status' }).optional()),

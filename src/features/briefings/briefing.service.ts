@@ -23,23 +23,26 @@ import { matterOf, sameMatter } from './briefing-matter.ts';
 import { acceptedByOfficerForOtherGroups, findBriefing, insertBriefing, updateBriefing } from './briefing.repository.ts';
 import { briefingReference, groupPhrase, STATUS_LABELS, type Briefing, type StoredDecision } from './briefing.types.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { optionalText, text } from '../../web/text.ts';
 
 export type BriefingDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
 const yesNo = (message: string) => z.union([z.boolean(), z.enum(['yes', 'no'], { error: message })], { error: message }).transform((v) => v === true || v === 'yes');
-const text = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Keep it to ${max} characters or fewer`);
+const required = (label: string, max: number, missing: string) => text(label, { required: missing, max, tooLong: `Keep it to ${max} characters or fewer` });
 
 export const briefingRequestSchema = z.object({
   officerId: z.coerce.number({ error: 'Select the officer you would like to brief the group' }).int('Select the officer you would like to brief the group').positive('Select the officer you would like to brief the group').max(LARGEST_INTEGER, 'Select the officer you would like to brief the group'),
-  subject: text(200, 'Enter the subject of the briefing'),
-  meetsOn: z.string({ error: 'Enter the date of the meeting' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting as a real date, for example 3 12 2026'),
-  attendees: text(2000, 'Say who will be at the meeting'),
+  subject: required('Subject', 200, 'Enter the subject of the briefing'),
+  meetsOn: text('Date of the meeting', { missing: 'Enter the date of the meeting' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting as a real date, for example 3 12 2026'),
+  attendees: required('Attendees', 2000, 'Say who will be at the meeting'),
   nonMembersPresent: yesNo('Say whether anyone there will be neither a councillor nor a council officer'),
-  nonMembers: z.string().trim().max(2000, 'Keep it to 2000 characters or fewer').optional().transform((v) => v || null),
+  nonMembers: optionalText('Non-members', { max: 2000, tooLong: 'Keep it to 2000 characters or fewer' }),
   partyBusiness: yesNo('Say whether the subject is party business rather than council business'),
   subjectConsent: z.union([z.boolean(), z.literal('yes'), z.literal('')]).optional().transform((v) => v === true || v === 'yes'),
 });
 export type BriefingRequest = z.input<typeof briefingRequestSchema>;
+/** The request form's fields its schema reads as text: the date's boxes make meetsOn. */
+export const BRIEFING_REQUEST_TEXT = ['subject', 'attendees', 'nonMembers', 'meetsOn-day', 'meetsOn-month', 'meetsOn-year'] as const;
 
 function isRealDate(value: string): boolean {
   const at = new Date(`${value}T00:00:00Z`);

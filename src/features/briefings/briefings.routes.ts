@@ -13,7 +13,7 @@ import { hasDuty } from '../../protocol/duties.ts';
 import { briefingAccess, groupSideOf, mayAct, standingOn } from './briefing-access.ts';
 import { one, pageField, requestInputFrom, textValues } from './briefing-form.ts';
 import { listNotices, listOffers } from './briefing.repository.ts';
-import { answerBriefing, briefingFor, requestBriefing } from './briefing.service.ts';
+import { answerBriefing, BRIEFING_REQUEST_TEXT, briefingFor, requestBriefing } from './briefing.service.ts';
 import { recordOutcome, recordReport, requestReportCopy, verifyNotes } from './briefing-record.service.ts';
 import { briefingReference } from './briefing.types.ts';
 import { answerOf, dutiesView, hoursText, LEFT_LABELS, offerTag, statusTag } from './briefing.view.ts';
@@ -66,7 +66,7 @@ export function registerBriefingPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/briefings/new', config, async (request, reply) => renderForm(request, reply, {}));
 
-  app.post('/briefings/new', config, async (request, reply) => {
+  app.post('/briefings/new', { config: { access: briefingAccess, formText: BRIEFING_REQUEST_TEXT } }, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
     try {
       const b = await requestBriefing(deps, actorOf(request), userOf(request), requestInputFrom(body));
@@ -120,7 +120,9 @@ export function registerBriefingPages(app: FastifyInstance, deps: Deps): void {
   } as const;
 
   for (const [step, run] of Object.entries(steps)) {
-    app.post(`/briefings/:id/${step}`, config, async (request, reply) => {
+    // The outcome alone is read by a schema; the other steps' words are left to the guard.
+    const formText = step === 'outcome' ? ['notes', 'attributedComments'] : [];
+    app.post(`/briefings/:id/${step}`, { config: { access: briefingAccess, formText } }, async (request, reply) => {
       const id = idOf(request);
       const body = (request.body ?? {}) as Body;
       try {

@@ -3,22 +3,23 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
 import { GRADES } from './directory.types.ts';
+import { text } from '../../web/text.ts';
 
-const oneValue = (message: string) => z.string({ error: message }).max(100, 'Enter 100 characters or fewer');
+const oneValue = (label: string, message: string) => text(label, { missing: message, max: 100, tooLong: 'Enter 100 characters or fewer' });
 
 export const MEMBER_STATUSES = ['in-office', 'term-ended', 'all'] as const;
 
 export const memberFilterQuery = z.object({
-  ward: oneValue('Select one ward from the list').regex(/^(\d{1,9})?$/, 'Select a ward from the list').optional(),
-  group: oneValue('Select one group from the list').regex(/^(none|\d{1,9})?$/, 'Select a group from the list').optional(),
-  status: oneValue('Select one of in office, term ended or all').regex(/^(in-office|term-ended|all)?$/, 'Select in office, term ended or all').optional(),
-  q: oneValue('Enter one name to search for').optional(),
+  ward: oneValue('Ward', 'Select one ward from the list').regex(/^(\d{1,9})?$/, 'Select a ward from the list').optional(),
+  group: oneValue('Group', 'Select one group from the list').regex(/^(none|\d{1,9})?$/, 'Select a group from the list').optional(),
+  status: oneValue('Status', 'Select one of in office, term ended or all').regex(/^(in-office|term-ended|all)?$/, 'Select in office, term ended or all').optional(),
+  q: oneValue('Name', 'Enter one name to search for').optional(),
 });
 export type MemberFilterQuery = z.infer<typeof memberFilterQuery>;
 
 export const officerFilterQuery = z.object({
-  service: oneValue('Select one service from the list').regex(/^(\d{1,9})?$/, 'Select a service from the list').optional(),
-  grade: oneValue('Select one grade from the list').regex(new RegExp(`^(${GRADES.join('|')})?$`), 'Select a grade from the list').optional(),
+  service: oneValue('Service', 'Select one service from the list').regex(/^(\d{1,9})?$/, 'Select a service from the list').optional(),
+  grade: oneValue('Grade', 'Select one grade from the list').regex(new RegExp(`^(${GRADES.join('|')})?$`), 'Select a grade from the list').optional(),
 });
 export type OfficerFilterQuery = z.infer<typeof officerFilterQuery>;
 

@@ -31,7 +31,7 @@ export function memberRow(m: Member, day: string) {
 export function registerMemberPages(app: FastifyInstance, deps: Deps): void {
   const pageAccess = { config: { access: access.signedIn } };
 
-  app.get('/members', pageAccess, async (request, reply) => {
+  app.get('/members', { config: { ...pageAccess.config, formText: Object.keys(memberFilterQuery.shape) } }, async (request, reply) => {
     const day = ukDate(deps.clock.now());
     const wards = await listWards(deps.db.kysely);
     const groups = await listGroups(deps.db.kysely);

@@ -23,7 +23,7 @@ function officerRow(o: Officer, roles: StatutoryRole[], day: string) {
 export function registerOfficerPages(app: FastifyInstance, deps: Deps): void {
   const pageAccess = { config: { access: access.signedIn } };
 
-  app.get('/officers', pageAccess, async (request, reply) => {
+  app.get('/officers', { config: { ...pageAccess.config, formText: Object.keys(officerFilterQuery.shape) } }, async (request, reply) => {
     const day = ukDate(deps.clock.now());
     const services = await listServices(deps.db.kysely);
     const roles = await listStatutoryRoles(deps.db.kysely);

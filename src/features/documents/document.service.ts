@@ -14,31 +14,34 @@ import { fileText, storedParagraphs } from './document-text.ts';
 import { findDocument, findMeeting, insertDocument, insertFile, storeFileText, updateDocument, type DocumentRow } from './document.repository.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry, type DocumentFile } from './document.types.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { text } from '../../web/text.ts';
 
 export type DocumentDeps = Pick<Deps, 'db' | 'clock'>;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalText = (max: number, name: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${name} must be ${max.toLocaleString('en-GB')} characters or fewer`).optional());
+const optionalWords = (label: string, max: number, name: string) =>
+  z.preprocess(blankToUndefined, text(label, { trim: true, max, tooLong: `${name} must be ${max.toLocaleString('en-GB')} characters or fewer` }).optional());
 const optionalId = (message: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).positive(message).max(LARGEST_INTEGER, message).optional());
 
 /** What a custodian sends, from the form or in code. Field names are the form's. */
 export const documentInputSchema = z.object({
-  title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(300, 'The title must be 300 characters or fewer'),
-  summary: z.string({ error: 'Enter a summary' }).trim().min(1, 'Enter a summary').max(5000, 'The summary must be 5,000 characters or fewer'),
+  title: text('Title', { required: 'Enter a title', max: 300, tooLong: 'The title must be 300 characters or fewer', singleLine: true }),
+  summary: text('Summary', { required: 'Enter a summary', max: 5000, tooLong: 'The summary must be 5,000 characters or fewer' }),
   bodyId: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Select the committee or body the document belongs to' }).int().positive().max(LARGEST_INTEGER)),
   meetingId: optionalId('Select a meeting from the list'),
   authorOfficerId: optionalId('Select an officer from the list'),
-  authorName: optionalText(200, 'The author’s name'),
+  authorName: optionalWords('Author’s name', 200, 'The author’s name'),
   classification: z.enum(CLASSIFICATIONS, { error: 'Select how the document is classified' }),
   exemptParagraph: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Select a paragraph of Schedule 12A from 1 to 7' }).int('Select a paragraph of Schedule 12A from 1 to 7').min(1, 'Select a paragraph of Schedule 12A from 1 to 7').max(7, 'Select a paragraph of Schedule 12A from 1 to 7').optional()),
-  publicInterestTest: optionalText(10_000, 'The public interest test'),
+  publicInterestTest: optionalWords('Public interest test', 10_000, 'The public interest test'),
   confidentialGround: z.preprocess(blankToUndefined, z.enum(CONFIDENTIAL_GROUNDS, { error: 'Select a ground from the list' }).optional()),
   groupId: optionalId('Select a party group from the list'),
-  reviewOn: z.preprocess(blankToUndefined, z.string().refine(isRealDate, 'The review date must be a real date').optional()),
+  reviewOn: z.preprocess(blankToUndefined, text('Review date').refine(isRealDate, 'The review date must be a real date').optional()),
   metadataPublic: z.preprocess((v) => v === true || v === 'yes' || v === 'true', z.boolean()),
 });
 export type DocumentInput = z.input<typeof documentInputSchema>;
+/** The document form's fields its schema reads as text: the review date's boxes make reviewOn. */
+export const DOCUMENT_TEXT = ['title', 'summary', 'authorName', 'publicInterestTest', 'reviewOn-day', 'reviewOn-month', 'reviewOn-year'] as const;
 type Parsed = z.infer<typeof documentInputSchema>;
 
 /** The rules that join fields: what each classification needs, and what it must not carry. */

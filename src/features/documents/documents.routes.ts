@@ -20,13 +20,14 @@ import { custodianAccess, documentViewerOf } from './document-access.ts';
 import { downloadHeaders, visibleDocument, visibleDocuments, visibleFile, visibleFileVersions } from './document-register.ts';
 import { findDocument, findMeeting, listMeetings } from './document.repository.ts';
 import { DocumentLimitError } from '../protocol-import/text-limits.ts';
-import { addDocumentFile, changeDocument, createDocument, viewerParagraphs } from './document.service.ts';
+import { addDocumentFile, changeDocument, createDocument, DOCUMENT_TEXT, viewerParagraphs } from './document.service.ts';
 import { fileText } from './document-text.ts';
 import { listDocumentViews, logDocumentView } from './document-views.repository.ts';
 import { latestRequestFor } from './document-grants.ts';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, CONFIDENTIAL_GROUND_LABELS, EXEMPT_PARAGRAPH_LABELS } from './document.types.ts';
 import { classificationReason, classificationTag, classificationText, documentInputFrom, formValues, meetingText, sizeText, textValues } from './document.view.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { text } from '../../web/text.ts';
 
 export const PAGE_SIZE = 25;
 type Body = Record<string, unknown>;
@@ -35,7 +36,7 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 export const listQuery = z.object({
   body: z.preprocess(blank, z.coerce.number({ error: 'Select a committee or body from the list' }).int('Select a committee or body from the list').positive('Select a committee or body from the list').max(LARGEST_INTEGER, 'Select a committee or body from the list').optional()),
   classification: z.preprocess(blank, z.enum(CLASSIFICATIONS, { error: 'Select a classification from the list' }).optional()),
-  q: z.preprocess(blank, z.string().trim().max(200, 'Search for 200 characters or fewer').optional()),
+  q: z.preprocess(blank, text('Search', { trim: true, max: 200, tooLong: 'Search for 200 characters or fewer' }).optional()),
   page: z.preprocess(blank, z.coerce.number({ error: 'The page must be a whole number' }).int('The page must be a whole number').min(1, 'The page must be 1 or more').max(100_000, 'The page must be 100,000 or less').optional()),
 });
 
@@ -65,7 +66,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
   const today = () => ukDate(deps.clock.now());
   const viewerOf = (request: FastifyRequest) => documentViewerOf(q, request.user, today());
 
-  app.get('/documents', { config: { access: access.signedIn } }, async (request, reply) => {
+  app.get('/documents', { config: { access: access.signedIn, formText: ['q'] } }, async (request, reply) => {
     const { values, problems } = readFilters(listQuery, request.query);
     const bodies = await listBodies(q, today());
     if (values.body !== undefined && !bodies.some((b) => b.id === values.body)) problems.push({ field: 'body', message: 'Select a committee or body from the list' });
@@ -126,7 +127,8 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
     return renderForm(reply, { values: meeting ? { meetingId: String(meeting.id), bodyId: String(meeting.bodyId) } : {} });
   });
 
-  app.post('/documents/new', custodian, async (request, reply) => {
+  const custodianForm = { config: { access: custodianAccess, formText: DOCUMENT_TEXT } };
+  app.post('/documents/new', custodianForm, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
     try {
       const entry = await createDocument(deps, actorOf(request), documentInputFrom(body));
@@ -143,7 +145,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
     return renderForm(reply, { id: entry.id, values: formValues(entry) });
   });
 
-  app.post('/documents/:id/edit', custodian, async (request, reply) => {
+  app.post('/documents/:id/edit', custodianForm, async (request, reply) => {
     const id = idOf(request);
     const body = (request.body ?? {}) as Body;
     try {

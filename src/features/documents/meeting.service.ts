@@ -7,12 +7,16 @@ import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { insertMeeting } from './document.repository.ts';
 import type { DocumentDeps } from './document.service.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { text } from '../../web/text.ts';
 
 const meetingSchema = z.object({
   bodyId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Select the committee or body that meets' }).int().positive().max(LARGEST_INTEGER)),
-  title: z.string({ error: 'Enter the meeting’s title' }).trim().min(1, 'Enter the meeting’s title').max(200, 'The title must be 200 characters or fewer'),
-  heldOn: z.string({ error: 'Enter the date of the meeting' }).refine((v) => v !== '' && v !== '--', 'Enter the date of the meeting').refine(isRealDate, 'The date of the meeting must be a real date'),
+  title: text('Title', { required: 'Enter the meeting’s title', max: 200, tooLong: 'The title must be 200 characters or fewer', singleLine: true }),
+  heldOn: text('Date of the meeting', { missing: 'Enter the date of the meeting' }).refine((v) => v !== '' && v !== '--', 'Enter the date of the meeting').refine(isRealDate, 'The date of the meeting must be a real date'),
 });
+
+/** The meeting form's fields its schema reads as text: the date's boxes make heldOn. */
+export const MEETING_TEXT = ['title', 'heldOn-day', 'heldOn-month', 'heldOn-year'] as const;
 
 export async function addMeeting(deps: DocumentDeps, actor: Actor, input: Record<string, unknown>): Promise<number> {
   const problems: FieldError[] = [];

@@ -8,7 +8,7 @@ import { actorOf } from '../accounts/accounts.routes.ts';
 import { listBodies } from '../directory/bodies.repository.ts';
 import { custodianAccess } from './document-access.ts';
 import { textValues } from './document.view.ts';
-import { addMeeting } from './meeting.service.ts';
+import { addMeeting, MEETING_TEXT } from './meeting.service.ts';
 
 export function registerMeetingPages(app: FastifyInstance, deps: Deps): void {
   const q = deps.db.kysely;
@@ -26,7 +26,7 @@ export function registerMeetingPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/documents/meetings/new', { config }, async (_request, reply) => renderForm(reply, {}));
 
-  app.post('/documents/meetings/new', { config }, async (request, reply) => {
+  app.post('/documents/meetings/new', { config: { ...config, formText: MEETING_TEXT } }, async (request, reply) => {
     const body = textValues((request.body ?? {}) as Record<string, unknown>);
     const [day = '', month = '', year = ''] = ['heldOn-day', 'heldOn-month', 'heldOn-year'].map((k) => (body[k] ?? '').trim());
     const heldOn = day || month || year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';

@@ -87,7 +87,7 @@ const API_FIELDS: Record<string, string> = { wardId: 'ward', serviceId: 'service
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 
-const day = z.string().refine(isRealDate, 'must be a real date, YYYY-MM-DD');
+const day = text('Date').refine(isRealDate, 'must be a real date, YYYY-MM-DD');
 const listQuery = z.object({
   status: z.enum(['open', ...STATUSES]).optional(),
   q: text('Search').max(200).optional().describe('words in the subject or details: "a phrase", or, -word'),

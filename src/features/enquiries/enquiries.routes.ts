@@ -20,7 +20,7 @@ import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type Enq
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListScope } from './enquiry.repository.ts';
 import { LIST_VIEWS, listHref, readListFilter, type ListParams } from './enquiry-list-filter.ts';
 import { readListNames, type ListNames } from './enquiry-list.repository.ts';
-import { actOnEnquiry, enquiryFor, logEnquiry, newEnquiryProblems } from './enquiry.service.ts';
+import { actOnEnquiry, enquiryFor, logEnquiry, NEW_ENQUIRY_TEXT, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS, type EnquiryListItem } from './enquiry.types.ts';
 import { keptTables } from './kept-tables.ts';
 import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
@@ -182,7 +182,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
       },
     });
 
-    scope.post('/enquiries/new', { config: { access: enquiryAccess } }, async (request, reply) => {
+    scope.post('/enquiries/new', { config: { access: enquiryAccess, formText: NEW_ENQUIRY_TEXT } }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       const files = await checkFiles(uploadedFiles(body.attachments));
       try {

@@ -22,23 +22,24 @@ import { findEnquiry, insertAttachment, insertEnquiry, insertEvent, listMeetingC
 import { STATUS_LABELS, type Enquiry, type EnquiryStatus } from './enquiry.types.ts';
 import { referenceLabel } from './enquiry-reference.ts';
 import { mailAction, mailLogged, mailMeetingContact, scheduleDeadlineJobs, scheduleWeeklyDigest } from './enquiry-mail.ts';
+import { optionalText, text } from '../../web/text.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 
 /** The council's profile comes from its directory record; the configured one stands in before there is one. */
 export type EnquiryDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
-const optionalText = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
+const optionalWords = (label: string, max: number) => optionalText(label, { max, tooLong: `must be ${max} characters or fewer` });
 const optionalId = z.coerce.number().int().positive().max(LARGEST_INTEGER).optional().nullable();
 
 export const newEnquirySchema = z.object({
   memberId: optionalId,
-  subject: z.string({ error: 'Enter a subject' }).trim().min(1, 'Enter a subject').max(200, 'The subject must be 200 characters or fewer'),
-  details: z.string({ error: 'Enter the details of the enquiry' }).trim().min(1, 'Enter the details of the enquiry').max(20_000, 'The details must be 20,000 characters or fewer'),
+  subject: text('Subject', { required: 'Enter a subject', max: 200, tooLong: 'The subject must be 200 characters or fewer', singleLine: true }),
+  details: text('Details', { required: 'Enter the details of the enquiry', max: 20_000, tooLong: 'The details must be 20,000 characters or fewer' }),
   wardId: optionalId,
   serviceId: optionalId,
-  workType: optionalText(100),
-  residentReference: optionalText(100),
-  serviceRequestReference: optionalText(100),
+  workType: optionalWords('Type of work', 100),
+  residentReference: optionalWords('Resident reference', 100),
+  serviceRequestReference: optionalWords('Service request reference', 100),
   purelyFactual: z.boolean().default(false),
   confidential: z.boolean().default(false),
   forMeeting: z.boolean().default(false),
@@ -46,6 +47,8 @@ export const newEnquirySchema = z.object({
   copyTo: z.array(z.coerce.number().int().positive().max(LARGEST_INTEGER)).default([]),
 });
 export type NewEnquiry = z.input<typeof newEnquirySchema>;
+/** The new-enquiry page's fields its schema reads as text (the page has no type of work: routing fills it in). */
+export const NEW_ENQUIRY_TEXT = ['subject', 'details', 'residentReference', 'serviceRequestReference'] as const;
 
 export type CheckedAttachment = { fileName: string; contentType: string; content: Uint8Array };
 

@@ -35,7 +35,7 @@ const checkBody = z.object({
   profile: text('Profile').describe('a profile id, e.g. model'),
   on: text('On').optional().describe('YYYY-MM-DD: the version in force on that date (default today)'),
   question: text('Question'),
-  facts: z.record(z.string(), z.unknown()).default({}),
+  facts: z.record(text('Fact'), z.unknown()).default({}),
 });
 
 export function registerProtocolApiRoutes(app: FastifyInstance, deps: Deps): void {
