@@ -105,11 +105,14 @@ describe('uploading a new version of a document', () => {
     ['a Word document whose text unpacks to 300 MB', () => wordBomb(300), 'minutes.docx', /minutes.docx would unpack word\/document.xml to 300 MB: one part of a Word document may unpack to 40 MB at most/],
     ['a Word document whose ZIP directory understates what it unpacks to', () => wordBomb(300, { lying: true }), 'minutes.docx', /minutes.docx unpacks word\/document.xml to more than its ZIP directory declares/],
     ['a PDF whose page inflates to 300 MB', () => pdfBomb(300), 'terms.pdf', /terms.pdf would inflate to more than 150 MB when opened: a PDF&#8217;s contents may inflate to 150 MB at most/],
+    ['a Word document whose lying text part is renamed', () => wordBomb(300, { lying: true, mainPart: 'word/document.dat' }), 'minutes.docx', /minutes.docx keeps its text in word\/document.dat: a Word document must keep its text in word\/document.xml/],
+    ['a PDF whose page inflates to 200 MB, spelt in hexadecimal', () => pdfBomb(200, { hex: true }), 'terms.pdf', /terms.pdf would inflate to more than 150 MB when opened: a PDF&#8217;s contents may inflate to 150 MB at most/],
+    ['a PDF compressed with LZW', () => pdfBomb(1, { lzw: true }), 'terms.pdf', /terms.pdf compresses its contents with LZWDecode, which cannot be measured before opening/],
   ];
   for (const [what, build, fileName, message] of bombs) {
     it(`refuses ${what} within seconds, naming the limit, keeping nothing, and stays healthy`, async () => {
       const content = build();
-      assert.ok(content.byteLength < 1024 * 1024, 'the bomb is under a megabyte');
+      assert.ok(content.byteLength < 2 * 1024 * 1024, 'the bomb is under two megabytes');
       const before = await versions();
       const { response, took, slowest } = await uploadWatchingHealth({ fileName, content });
       assert.equal(response.statusCode, 400);
