@@ -6,6 +6,7 @@ import { uploadAs } from '../../../test/support/multipart.ts';
 import { pdfBomb, wordBomb } from '../protocol-import/document-bombs.ts';
 import { wordDocument } from '../protocol-import/test-documents.ts';
 import { addDocumentCouncil, PASSWORD, type DocumentCouncil } from './document.fixture.ts';
+import { readOldVersion } from './document-old-text.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 
 describe('uploading a new version of a document', () => {
@@ -139,28 +140,46 @@ describe('uploading a new version of a document', () => {
     assert.match(view.body, /<p class="govuk-body">Revised depot terms.<\/p>\s*<p class="govuk-body">Rent is reviewed every five years.<\/p>/);
   });
 
-  it('reads a file stored before words were kept once, when first viewed, and keeps its words', async () => {
+  it('reads a file stored before words were kept in the background, saying meanwhile that it is being prepared', async () => {
     const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
     const where = (q: ReturnType<typeof t.db.kysely.updateTable<'document_files'>>) => q.where('document_id', '=', c.documents.exemptPublic).where('version', '=', version);
     await where(t.db.kysely.updateTable('document_files').set({ text: null, text_read_at: null })).execute();
     const view = await clerk.get(`${url}/versions/${version}/view`);
     assert.equal(view.statusCode, 200);
+    assert.match(view.body, /The text of this version is being prepared for viewing/);
+    await readOldVersion(t.deps, c.documents.exemptPublic, version);
     const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
     assert.ok(stored.text_read_at, 'read once and kept');
-    assert.ok(stored.text && view.body.includes(`<p class="govuk-body">${stored.text.split('\n\n')[0]}</p>`));
+    const again = await clerk.get(`${url}/versions/${version}/view`);
+    assert.ok(stored.text && again.body.includes(`<p class="govuk-body">${stored.text.split('\n\n')[0]}</p>`));
   });
 
-  it('shows nothing of a bomb stored before words were kept, and the server survives its first viewing', async () => {
+  it('shows nothing of a bomb stored before words were kept, and the server survives its reading', async () => {
     const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
     await t.db.kysely.updateTable('document_files').set({ content: pdfBomb(300), text: null, text_read_at: null }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
     const started = Date.now();
+    assert.equal((await clerk.get(`${url}/versions/${version}/view`)).statusCode, 200);
+    await readOldVersion(t.deps, c.documents.exemptPublic, version);
     const view = await clerk.get(`${url}/versions/${version}/view`);
-    assert.equal(view.statusCode, 200);
     assert.match(view.body, /Nolan cannot show this kind of file on screen/);
     assert.ok(Date.now() - started < 5000);
     assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
     const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
     assert.deepEqual([stored.text, Boolean(stored.text_read_at)], [null, true], 'not read again on the next viewing');
+  });
+
+  it('never holds an upload up behind views of an old version not yet read', async () => {
+    const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
+    await t.db.kysely.updateTable('document_files').set({ content: pdfBomb(300, { twice: true }), text: null, text_read_at: null }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
+    const views = Array.from({ length: 6 }, () => clerk.get(`${url}/versions/${version}/view`));
+    await clerk.get(url);
+    const started = Date.now();
+    const upload = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'terms.docx', content: wordDocument(['Revised terms.']) }]);
+    const took = Date.now() - started;
+    assert.equal(upload.statusCode, 303);
+    for (const view of await Promise.all(views)) assert.equal(view.statusCode, 200);
+    assert.ok(took < 3000, `the upload took ${took} ms`);
+    await readOldVersion(t.deps, c.documents.exemptPublic, version);
   });
 
   it('keeps a PDF that is also a web page, sent as report.html, as report.pdf, and serves it under that name', async () => {

@@ -169,6 +169,12 @@ export async function storeFileText(q: Q, documentId: number, version: number, t
   await q.updateTable('document_files').set({ text, text_read_at: at }).where('document_id', '=', documentId).where('version', '=', version).where('text_read_at', 'is', null).execute();
 }
 
+/** The first `limit` versions stored before words were kept, in the order they were stored. */
+export async function unreadFileVersions(q: Q, limit: number): Promise<{ documentId: number; version: number }[]> {
+  const rows = await q.selectFrom('document_files').select(['document_id', 'version']).where('text_read_at', 'is', null).orderBy('document_id').orderBy('version').limit(limit).execute();
+  return rows.map((r) => ({ documentId: r.document_id, version: r.version }));
+}
+
 /** text: the file's words, read as it was uploaded; left out, they are read when it is first viewed. */
 export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string; redacted?: boolean; text?: string | null };
 

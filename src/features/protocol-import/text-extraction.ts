@@ -1,7 +1,9 @@
 // Reads an uploaded document's text apart from the server: in a worker thread with its own heap limit, stopped
 // after a time limit, or once the server's memory has grown past a limit while it runs (PDF.js and zlib hold
 // their buffers outside the heap). Whatever the file does, the server keeps answering, and the uploader is
-// told which limit their file went past. One document is read at a time, so two bombs cannot add up.
+// told which limit their file went past. Documents are read one at a time in each of two lanes: uploads, for
+// someone waiting on the answer, and the background reading of files stored before text was kept, so that
+// however many old files are being read, an upload never waits behind them.
 import { Worker } from 'node:worker_threads';
 import type { ParsedProtocol } from '../../protocol/importer.ts';
 import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, type TextLimits } from './text-limits.ts';
@@ -52,18 +54,21 @@ function runWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
   });
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/** upload: someone is waiting for the answer; background: no one is, and it must never hold up an upload. */
+export type ReadingLane = 'upload' | 'background';
 
-/** The outcome of reading the document in a worker; one at a time, in the order asked. */
-export function extractInWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
-  const run = queue.then(() => runWorker(job));
-  queue = run.catch(() => undefined);
+const lanes: Record<ReadingLane, Promise<unknown>> = { upload: Promise.resolve(), background: Promise.resolve() };
+
+/** The outcome of reading the document in a worker; one at a time in each lane, in the order asked. */
+export function extractInWorker(job: ExtractionJob, lane: ReadingLane = 'upload'): Promise<ExtractionOutcome> {
+  const run = lanes[lane].then(() => runWorker(job));
+  lanes[lane] = run.catch(() => undefined);
   return run;
 }
 
 /** The document's text and warnings, or an UnreadableDocumentError naming the limit or the fault. */
-export async function readDocumentText(bytes: Uint8Array, kind: ReadableKind, fileName: string): Promise<{ text: string; warnings: string[] }> {
-  const outcome = await extractInWorker({ kind, bytes, fileName, parse: false, limits: TEXT_LIMITS });
+export async function readDocumentText(bytes: Uint8Array, kind: ReadableKind, fileName: string, lane: ReadingLane = 'upload'): Promise<{ text: string; warnings: string[] }> {
+  const outcome = await extractInWorker({ kind, bytes, fileName, parse: false, limits: TEXT_LIMITS }, lane);
   if ('refused' in outcome) throw new DocumentLimitError(outcome.refused);
   if ('failed' in outcome) throw new UnreadableDocumentError(outcome.failed);
   if (!('text' in outcome)) throw new Error('the reader answered with clauses when text was asked for');
