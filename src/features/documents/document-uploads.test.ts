@@ -7,6 +7,7 @@ import { pdfBomb, wordBomb } from '../protocol-import/document-bombs.ts';
 import { wordDocument } from '../protocol-import/test-documents.ts';
 import { addDocumentCouncil, PASSWORD, type DocumentCouncil } from './document.fixture.ts';
 import { readOldVersion } from './document-old-text.ts';
+import { listFileVersions } from './document.repository.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 
 describe('uploading a new version of a document', () => {
@@ -196,6 +197,10 @@ describe('uploading a new version of a document', () => {
     await t.db.kysely.updateTable('document_files').set({ file_name: 'old report.html' }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
     const old = await clerk.get(`${url}/versions/${version}/file`);
     assert.match(String(old.headers['content-disposition']), /filename="old report.pdf"/);
+    const listed = await clerk.get(url);
+    assert.doesNotMatch(listed.body, /old report\.html/);
+    assert.match(listed.body, new RegExp(`href="/documents/\\d+/versions/${version}/file">old report.pdf`));
+    assert.equal((await listFileVersions(t.db.kysely, c.documents.exemptPublic)).find((f) => f.version === version)?.fileName, 'old report.pdf', 'as the API lists it');
   });
 
   it('refuses a web page with a PDF after it, sent as report.html', async () => {
