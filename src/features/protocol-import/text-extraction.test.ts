@@ -40,10 +40,18 @@ describe('reading a document’s text in a worker', () => {
     assert.ok(Date.now() - started < 3000);
   });
 
+  it('stops a bomb that the checks before opening let by, by the memory the reader itself holds', async () => {
+    const started = Date.now();
+    const outcome = await extractInWorker(job('pdf', pdfBomb(300), { inflatedBytes: Number.MAX_SAFE_INTEGER }));
+    assert.ok('refused' in outcome, JSON.stringify(outcome));
+    assert.match(outcome.refused, /needed more than \d+ MB of memory to read|took longer than 10 seconds to read/);
+    assert.ok(Date.now() - started < TEXT_LIMITS.milliseconds + 2000);
+  });
+
   const limited: [string, ExtractionJob, RegExp][] = [
     ['the time limit', job('pdf', pdf, { milliseconds: 5 }), /^paper\.pdf took longer than 0\.005 seconds to read: a document must be readable within 0\.005 seconds$/],
     ['the reader’s heap', { ...job('text', new Uint8Array(Buffer.alloc(8 * 1024 * 1024, '1. Clause text. ')), { heapMegabytes: 8 }), parse: true }, /^paper\.text needed more than 8 MB of memory to read/],
-    ['the growth of the server’s memory', job('pdf', pdf, { growthBytes: 1 }), /^paper\.pdf needed more than 0 MB of memory to read/],
+    ['the reader’s memory outside its heap', job('pdf', pdf, { memoryBytes: 1 }), /^paper\.pdf needed more than 0 MB of memory to read/],
     ['the number of pages', job('pdf', pdf, { pages: 0 }), /^paper\.pdf has 1 pages: a PDF may have 0 pages at most$/],
     ['the characters of text', job('text', new Uint8Array(Buffer.from('x'.repeat(101))), { characters: 100 }), /^paper\.text holds 101 characters of text: a document may hold 100 at most$/],
     ['a part of a Word document', job('docx', wordDocument(['Officers give impartial advice.']), { partBytes: 100 }), /^paper\.docx would unpack .+ to 0 MB: one part of a Word document may unpack to 0 MB at most$/],
@@ -56,4 +64,16 @@ describe('reading a document’s text in a worker', () => {
       assert.match(outcome.refused, message);
     });
   }
+});
+
+describe('the reader’s memory', () => {
+  it('counts only the reader’s own: the server growing meanwhile does not refuse a document', async () => {
+    const reading = extractInWorker(job('pdf', pdf));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Another request's buffers, filled so that the server's resident memory grows past the reader's limit.
+    const others = Buffer.alloc(TEXT_LIMITS.memoryBytes + 32 * 1024 * 1024, 1);
+    const outcome = await reading;
+    assert.equal(others[others.length - 1], 1);
+    assert.ok('text' in outcome, JSON.stringify(outcome));
+  });
 });

@@ -36,9 +36,9 @@ export const TEXT_LIMITS = {
   milliseconds: 10_000,
   /** The reader's own JavaScript heap. */
   heapMegabytes: 160,
-  /** How far the server's resident memory may grow while one document is read, beyond which it is stopped:
-   * PDF.js and zlib keep their buffers outside the JavaScript heap, which the heap limit does not bound. */
-  growthBytes: 256 * MB,
+  /** The buffers the reader may hold outside its heap, beyond which it is stopped: PDF.js and zlib keep theirs
+   * there, which the heap limit does not bound. */
+  memoryBytes: 256 * MB,
 } as const;
 
 export type TextLimits = { readonly [K in keyof typeof TEXT_LIMITS]: number };
