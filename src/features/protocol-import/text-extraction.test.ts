@@ -6,6 +6,7 @@ import { pdfBomb, wordBomb } from './document-bombs.ts';
 import { extractInWorker, readDocumentText, type ExtractionJob } from './text-extraction.ts';
 import { DocumentLimitError, TEXT_LIMITS, type TextLimits } from './text-limits.ts';
 import { pdfDocument, wordDocument } from './test-documents.ts';
+import { zipDirectory } from './zip-directory.ts';
 
 const job = (kind: ExtractionJob['kind'], bytes: Uint8Array, limits: Partial<TextLimits> = {}): ExtractionJob => ({ kind, bytes, fileName: `paper.${kind}`, parse: false, limits: { ...TEXT_LIMITS, ...limits } });
 const pdf = pdfDocument([{ text: 'The Chief Executive is head of the paid service.' }, { text: 'Officers give impartial advice.', drop: 28 }]);
@@ -75,5 +76,30 @@ describe('the reader’s memory', () => {
     const outcome = await reading;
     assert.equal(others[others.length - 1], 1);
     assert.ok('text' in outcome, JSON.stringify(outcome));
+  });
+});
+
+describe('the limits a Word document meets', () => {
+  // `n` plain paragraphs of words in a changing order, which compress as a council's prose does, not as a bomb.
+  const WORDS = 'officers give impartial advice to every member of the council whatever their party and keep confidences while members respect the officers role in meetings and in writing at all times'.split(' ');
+  const report = (n: number) => {
+    let seed = 7;
+    const word = () => WORDS[(seed = (seed * 48271) % 2147483647) % WORDS.length]!;
+    return wordDocument(Array.from({ length: n }, () => Array.from({ length: 18 }, word).join(' ')));
+  };
+  const xmlBytes = (docx: Uint8Array) => zipDirectory(docx, 'report.docx').filter((p) => /\.(?:xml|rels)$/i.test(p.name)).reduce((n, p) => n + p.unpackedSize, 0);
+  const perParagraph = (xmlBytes(report(1001)) - xmlBytes(report(1))) / 1000;
+  const fitting = Math.floor((TEXT_LIMITS.wordXmlBytes - xmlBytes(report(0))) / perParagraph);
+
+  it('reads a document just within them, and refuses one just past them naming the limit it went past, not the reader’s memory', async () => {
+    const under = report(fitting - 300);
+    const over = report(fitting + 300);
+    assert.ok(xmlBytes(under) <= TEXT_LIMITS.wordXmlBytes && xmlBytes(over) > TEXT_LIMITS.wordXmlBytes);
+    const read = await extractInWorker(job('docx', under));
+    assert.ok('text' in read, JSON.stringify(read).slice(0, 300));
+    assert.ok(read.text.length > 1_500_000, `${read.text.length} characters`);
+    const refused = await extractInWorker(job('docx', over));
+    assert.ok('refused' in refused, JSON.stringify(refused).slice(0, 300));
+    assert.match(refused.refused, /^paper\.docx would unpack its text and formatting to 3\.1 MB: a Word document’s text and formatting may unpack to 3 MB at most/);
   });
 });

@@ -1,7 +1,7 @@
 // A ZIP file's central directory, read without unpacking anything: the list at the end of the file of each part
 // with its compressed and unpacked sizes. A Word document (.docx) is a ZIP file, so what it would cost to open
 // can be told from these few bytes before any part is inflated. (PKWARE APPNOTE 6.3.10, sections 4.3.12, 4.3.16.)
-import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, type TextLimits } from './text-limits.ts';
+import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, tenthsOfMegabytes, type TextLimits } from './text-limits.ts';
 
 export type ZipPart = { name: string; method: number; compressedSize: number; unpackedSize: number; localHeaderOffset: number };
 
@@ -54,8 +54,10 @@ export function zipDirectory(bytes: Uint8Array, fileName: string, limits: TextLi
 export function checkWordPackage(bytes: Uint8Array, fileName: string, limits: TextLimits = TEXT_LIMITS): ZipPart[] {
   const parts = zipDirectory(bytes, fileName, limits);
   let unpacked = 0;
+  let xml = 0;
   for (const part of parts) {
     unpacked += part.unpackedSize;
+    if (/\.(?:xml|rels)$/i.test(part.name)) xml += part.unpackedSize;
     if (part.unpackedSize > limits.partBytes) {
       throw new DocumentLimitError(`${fileName} would unpack ${part.name} to ${megabytes(part.unpackedSize)}: one part of a Word document may unpack to ${megabytes(limits.partBytes)} at most`);
     }
@@ -63,6 +65,9 @@ export function checkWordPackage(bytes: Uint8Array, fileName: string, limits: Te
     if (part.unpackedSize > limits.ratioFloorBytes && ratio > limits.ratio) {
       throw new DocumentLimitError(`${fileName} would unpack ${part.name} ${Math.round(ratio).toLocaleString('en-GB')} times larger: a part of a Word document may grow ${limits.ratio} times at most`);
     }
+  }
+  if (xml > limits.wordXmlBytes) {
+    throw new DocumentLimitError(`${fileName} would unpack its text and formatting to ${tenthsOfMegabytes(xml)}: a Word document’s text and formatting may unpack to ${megabytes(limits.wordXmlBytes)} at most: save a longer document as PDF`);
   }
   if (unpacked > limits.unpackedBytes) {
     throw new DocumentLimitError(`${fileName} would unpack to ${megabytes(unpacked)}: a Word document may unpack to ${megabytes(limits.unpackedBytes)} at most`);
