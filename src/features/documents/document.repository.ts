@@ -177,7 +177,7 @@ export async function unreadFileVersions(q: Q, limit: number): Promise<{ documen
   return rows.map((r) => ({ documentId: r.document_id, version: r.version }));
 }
 
-/** text: the file's words, read as it was uploaded; left out, they are read when it is first viewed. */
+/** text: the file's words, read as it was uploaded; left out, the version is read in the background later. */
 export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string; redacted?: boolean; text?: string | null };
 
 /** Adds the next version. Two uploads at once may both pick the same number: the unique key refuses the second. */
