@@ -7,6 +7,7 @@ import { systemClock } from './clock.ts';
 import { buildApp, redactedLogPaths } from './app.ts';
 import { jobHandlers, type Deps } from './deps.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { scheduleOldTextReading } from './features/documents/documents.index.ts';
 import { seedDemoIfEmpty } from './features/demo/demo.service.ts';
 import { auditKeyFor, sessionSecretFor } from './secrets.ts';
 import { useAuditKey, AuditKeyError } from './features/audit/audit-key.ts';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // Versions stored before their words were kept at upload are read in the background, a batch at a time.
+  await db.kysely.transaction().execute((trx) => scheduleOldTextReading(trx, systemClock.now()));
   scheduler = startScheduler(deps, jobHandlers);
   if (!config.smtpUrl) logger.warn('SMTP_URL is not set: mail stays in the outbox (and is logged) until it is');
   console.log(`Nolan is running at ${config.baseUrl} on ${db.dialect === 'sqlite' ? db.location : 'PostgreSQL'}`);

@@ -43,7 +43,7 @@ export type DocumentFilesTable = {
   redacted: Generated<SqlBool>;
   /** The file's words, read when it was uploaded (migration 0014); null where it has none Nolan can show. */
   text: string | null;
-  /** When the text was read; null for a version stored before text was kept, read when first viewed. */
+  /** When the text was read; null for a version stored before text was kept, read in the background. */
   text_read_at: string | null;
 };
 

@@ -25,7 +25,14 @@ export type JobContext = {
   deps: Deps;
 };
 
-export type JobHandler = (context: JobContext) => Promise<void>;
+export type JobHandler = ((context: JobContext) => Promise<void>) & {
+  /**
+   * Slow work done before the job's transaction opens (reading files in a worker), so that it holds no lock
+   * meanwhile: on SQLite an open transaction holds up every other write. It runs through deps.db, and must be
+   * safe to do twice, as the job runs again if anything after it fails.
+   */
+  beforeTransaction?: (deps: Deps, payload: unknown) => Promise<void>;
+};
 
 /** Handlers by job kind. Features export theirs; main.ts passes them all to startScheduler. */
 export type JobHandlers = Record<string, JobHandler>;
@@ -100,9 +107,10 @@ class LeaseLost extends Error {}
 
 async function runOne(deps: Deps, handler: JobHandler, job: JobRow, instanceId: string, now: Date): Promise<'done' | 'retrying' | 'failed' | 'lost'> {
   try {
+    const payload: unknown = JSON.parse(job.payload_json);
+    if (handler.beforeTransaction) await handler.beforeTransaction(deps, payload);
     await deps.db.kysely.transaction().execute(async (trx) => {
       if (!(await completeJob(trx, job.id, instanceId, now.toISOString()))) throw new LeaseLost();
-      const payload: unknown = JSON.parse(job.payload_json);
       await handler({ trx, payload, job: { id: job.id, kind: job.kind, key: job.job_key, attempts: job.attempts, runAt: job.run_at }, now, deps });
     });
     return 'done';

@@ -6,6 +6,8 @@ import { uploadAs } from '../../../test/support/multipart.ts';
 import { pdfBomb, wordBomb } from '../protocol-import/document-bombs.ts';
 import { wordDocument } from '../protocol-import/test-documents.ts';
 import { addDocumentCouncil, PASSWORD, type DocumentCouncil } from './document.fixture.ts';
+import { readOldVersion } from './document-old-text.ts';
+import { listFileVersions } from './document.repository.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 
 describe('uploading a new version of a document', () => {
@@ -105,11 +107,14 @@ describe('uploading a new version of a document', () => {
     ['a Word document whose text unpacks to 300 MB', () => wordBomb(300), 'minutes.docx', /minutes.docx would unpack word\/document.xml to 300 MB: one part of a Word document may unpack to 40 MB at most/],
     ['a Word document whose ZIP directory understates what it unpacks to', () => wordBomb(300, { lying: true }), 'minutes.docx', /minutes.docx unpacks word\/document.xml to more than its ZIP directory declares/],
     ['a PDF whose page inflates to 300 MB', () => pdfBomb(300), 'terms.pdf', /terms.pdf would inflate to more than 150 MB when opened: a PDF&#8217;s contents may inflate to 150 MB at most/],
+    ['a Word document whose lying text part is renamed', () => wordBomb(300, { lying: true, mainPart: 'word/document.dat' }), 'minutes.docx', /minutes.docx keeps its text in word\/document.dat: a Word document must keep its text in word\/document.xml/],
+    ['a PDF whose page inflates to 200 MB, spelt in hexadecimal', () => pdfBomb(200, { hex: true }), 'terms.pdf', /terms.pdf would inflate to more than 150 MB when opened: a PDF&#8217;s contents may inflate to 150 MB at most/],
+    ['a PDF compressed with LZW', () => pdfBomb(1, { lzw: true }), 'terms.pdf', /terms.pdf compresses its contents with LZWDecode, which cannot be measured before opening/],
   ];
   for (const [what, build, fileName, message] of bombs) {
     it(`refuses ${what} within seconds, naming the limit, keeping nothing, and stays healthy`, async () => {
       const content = build();
-      assert.ok(content.byteLength < 1024 * 1024, 'the bomb is under a megabyte');
+      assert.ok(content.byteLength < 2 * 1024 * 1024, 'the bomb is under two megabytes');
       const before = await versions();
       const { response, took, slowest } = await uploadWatchingHealth({ fileName, content });
       assert.equal(response.statusCode, 400);
@@ -136,28 +141,46 @@ describe('uploading a new version of a document', () => {
     assert.match(view.body, /<p class="govuk-body">Revised depot terms.<\/p>\s*<p class="govuk-body">Rent is reviewed every five years.<\/p>/);
   });
 
-  it('reads a file stored before words were kept once, when first viewed, and keeps its words', async () => {
+  it('reads a file stored before words were kept in the background, saying meanwhile that it is being prepared', async () => {
     const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
     const where = (q: ReturnType<typeof t.db.kysely.updateTable<'document_files'>>) => q.where('document_id', '=', c.documents.exemptPublic).where('version', '=', version);
     await where(t.db.kysely.updateTable('document_files').set({ text: null, text_read_at: null })).execute();
     const view = await clerk.get(`${url}/versions/${version}/view`);
     assert.equal(view.statusCode, 200);
+    assert.match(view.body, /The text of this version is being prepared for viewing/);
+    await readOldVersion(t.deps, c.documents.exemptPublic, version);
     const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
     assert.ok(stored.text_read_at, 'read once and kept');
-    assert.ok(stored.text && view.body.includes(`<p class="govuk-body">${stored.text.split('\n\n')[0]}</p>`));
+    const again = await clerk.get(`${url}/versions/${version}/view`);
+    assert.ok(stored.text && again.body.includes(`<p class="govuk-body">${stored.text.split('\n\n')[0]}</p>`));
   });
 
-  it('shows nothing of a bomb stored before words were kept, and the server survives its first viewing', async () => {
+  it('shows nothing of a bomb stored before words were kept, and the server survives its reading', async () => {
     const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
     await t.db.kysely.updateTable('document_files').set({ content: pdfBomb(300), text: null, text_read_at: null }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
     const started = Date.now();
+    assert.equal((await clerk.get(`${url}/versions/${version}/view`)).statusCode, 200);
+    await readOldVersion(t.deps, c.documents.exemptPublic, version);
     const view = await clerk.get(`${url}/versions/${version}/view`);
-    assert.equal(view.statusCode, 200);
     assert.match(view.body, /Nolan cannot show this kind of file on screen/);
     assert.ok(Date.now() - started < 5000);
     assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
     const stored = await t.db.kysely.selectFrom('document_files').select(['text', 'text_read_at']).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).executeTakeFirstOrThrow();
     assert.deepEqual([stored.text, Boolean(stored.text_read_at)], [null, true], 'not read again on the next viewing');
+  });
+
+  it('never holds an upload up behind views of an old version not yet read', async () => {
+    const version = (await t.db.kysely.selectFrom('document_files').select((eb) => eb.fn.min<number>('version').as('v')).where('document_id', '=', c.documents.exemptPublic).executeTakeFirstOrThrow()).v;
+    await t.db.kysely.updateTable('document_files').set({ content: pdfBomb(300, { twice: true }), text: null, text_read_at: null }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
+    const views = Array.from({ length: 6 }, () => clerk.get(`${url}/versions/${version}/view`));
+    await clerk.get(url);
+    const started = Date.now();
+    const upload = await uploadAs(clerk, `${url}/versions`, {}, [{ fileName: 'terms.docx', content: wordDocument(['Revised terms.']) }]);
+    const took = Date.now() - started;
+    assert.equal(upload.statusCode, 303);
+    for (const view of await Promise.all(views)) assert.equal(view.statusCode, 200);
+    assert.ok(took < 3000, `the upload took ${took} ms`);
+    await readOldVersion(t.deps, c.documents.exemptPublic, version);
   });
 
   it('keeps a PDF that is also a web page, sent as report.html, as report.pdf, and serves it under that name', async () => {
@@ -174,6 +197,10 @@ describe('uploading a new version of a document', () => {
     await t.db.kysely.updateTable('document_files').set({ file_name: 'old report.html' }).where('document_id', '=', c.documents.exemptPublic).where('version', '=', version).execute();
     const old = await clerk.get(`${url}/versions/${version}/file`);
     assert.match(String(old.headers['content-disposition']), /filename="old report.pdf"/);
+    const listed = await clerk.get(url);
+    assert.doesNotMatch(listed.body, /old report\.html/);
+    assert.match(listed.body, new RegExp(`href="/documents/\\d+/versions/${version}/file">old report.pdf`));
+    assert.equal((await listFileVersions(t.db.kysely, c.documents.exemptPublic)).find((f) => f.version === version)?.fileName, 'old report.pdf', 'as the API lists it');
   });
 
   it('refuses a web page with a PDF after it, sent as report.html', async () => {

@@ -1,6 +1,7 @@
 // All SQL of the document register: meetings, entries with their names joined in, and their files.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
+import { nameForContent } from '../../web/file-names.ts';
 import {
   CLASSIFICATIONS,
   CONFIDENTIAL_GROUNDS,
@@ -149,8 +150,9 @@ export async function updateDocument(trx: Q, id: number, version: number, row: D
 
 const FILE_INFO = ['document_id', 'version', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at', 'redacted'] as const;
 
+/** The name is given as served (file-names.ts): a file kept before names followed content is listed rightly too. */
 function toFileInfo(r: { document_id: number; version: number; file_name: string; content_type: string; size: number; sha256: string; uploaded_by: string; uploaded_at: string; redacted: boolean | number }): DocumentFileInfo {
-  return { documentId: r.document_id, version: r.version, fileName: r.file_name, contentType: r.content_type, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, redacted: Boolean(r.redacted) };
+  return { documentId: r.document_id, version: r.version, fileName: nameForContent(r.file_name, r.content_type), contentType: r.content_type, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, redacted: Boolean(r.redacted) };
 }
 
 /** A document's file versions, newest first, without their content. */
@@ -169,7 +171,13 @@ export async function storeFileText(q: Q, documentId: number, version: number, t
   await q.updateTable('document_files').set({ text, text_read_at: at }).where('document_id', '=', documentId).where('version', '=', version).where('text_read_at', 'is', null).execute();
 }
 
-/** text: the file's words, read as it was uploaded; left out, they are read when it is first viewed. */
+/** The first `limit` versions stored before words were kept, in the order they were stored. */
+export async function unreadFileVersions(q: Q, limit: number): Promise<{ documentId: number; version: number }[]> {
+  const rows = await q.selectFrom('document_files').select(['document_id', 'version']).where('text_read_at', 'is', null).orderBy('document_id').orderBy('version').limit(limit).execute();
+  return rows.map((r) => ({ documentId: r.document_id, version: r.version }));
+}
+
+/** text: the file's words, read as it was uploaded; left out, the version is read in the background later. */
 export type NewFileRow = { fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array; uploadedByUserId: number | null; uploadedBy: string; redacted?: boolean; text?: string | null };
 
 /** Adds the next version. Two uploads at once may both pick the same number: the unique key refuses the second. */

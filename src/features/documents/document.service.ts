@@ -9,14 +9,14 @@ import { findBody } from '../directory/bodies.repository.ts';
 import { findGroup } from '../directory/groups.repository.ts';
 import { findOfficer } from '../directory/officers.repository.ts';
 import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
-import { DocumentLimitError } from '../protocol-import/text-limits.ts';
+import { readOldVersion } from './document-old-text.ts';
 import { fileText, storedParagraphs } from './document-text.ts';
-import { findDocument, findMeeting, insertDocument, insertFile, storeFileText, updateDocument, type DocumentRow } from './document.repository.ts';
+import { findDocument, findMeeting, insertDocument, insertFile, updateDocument, type DocumentRow } from './document.repository.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry, type DocumentFile } from './document.types.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 import { text } from '../../web/text.ts';
 
-export type DocumentDeps = Pick<Deps, 'db' | 'clock'>;
+export type DocumentDeps = Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'logger'>>;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalWords = (label: string, max: number, name: string) =>
@@ -155,11 +155,12 @@ export async function changeDocument(deps: DocumentDeps, actor: Actor, id: numbe
   return (await findDocument(deps.db.kysely, id))!;
 }
 
-/** text: the file's words as fileText() read them at upload; left out, they are read when first viewed. */
+/** text: the file's words as fileText() read them at upload; left out, they are read here, before storing. */
 export type CheckedFile = { fileName: string; contentType: string; content: Uint8Array; redacted?: boolean; text?: string | null };
 
 /** Stores the file as the document's next version and returns its number. */
 export async function addDocumentFile(deps: DocumentDeps, actor: Actor, id: number, file: CheckedFile): Promise<number> {
+  if (file.text === undefined) file = { ...file, text: await fileText(file) };
   const now = deps.clock.now();
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   try {
@@ -179,18 +180,11 @@ export async function addDocumentFile(deps: DocumentDeps, actor: Actor, id: numb
 }
 
 /**
- * The viewer's paragraphs: the words stored at upload. A file stored before words were kept is read once, now,
- * within the same limits as an upload, and its words stored; one past the limits is stored as having none.
+ * The viewer's paragraphs: the words stored at upload; 'preparing' for a file stored before words were kept,
+ * whose reading is started in the background (or joined, if under way) and never awaited by the viewer.
  */
-export async function viewerParagraphs(deps: DocumentDeps, file: DocumentFile): Promise<string[] | null> {
+export function viewerParagraphs(deps: DocumentDeps, file: DocumentFile): string[] | null | 'preparing' {
   if (file.textReadAt !== null) return storedParagraphs(file.text);
-  let text: string | null;
-  try {
-    text = await fileText(file);
-  } catch (error) {
-    if (!(error instanceof DocumentLimitError)) throw error;
-    text = null;
-  }
-  await storeFileText(deps.db.kysely, file.documentId, file.version, text, deps.clock.now().toISOString());
-  return storedParagraphs(text);
+  readOldVersion(deps, file.documentId, file.version).catch((error: unknown) => deps.logger?.error({ err: error }, 'the text of an old document version could not be read'));
+  return 'preparing';
 }

@@ -78,5 +78,5 @@ export type DocumentFileInfo = {
 };
 
 /** text: the words read when it was uploaded, null where there are none to show; textReadAt: null for a file
- * stored before the words were kept, which are read when it is first viewed. */
+ * stored before the words were kept, which are read in the background (document-old-text.ts). */
 export type DocumentFile = DocumentFileInfo & { content: Uint8Array; text: string | null; textReadAt: string | null };

@@ -6,6 +6,8 @@ import { registerPublicDocumentPages } from './public-documents.routes.ts';
 import { registerDocumentApi } from './documents-api.routes.ts';
 import { registerMeetingPages } from './meetings.routes.ts';
 
+export { documentJobHandlers, scheduleOldTextReading } from './document-old-text.ts';
+
 export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
   registerDocumentPages(app, deps);
   registerMeetingPages(app, deps);

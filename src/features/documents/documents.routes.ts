@@ -214,7 +214,7 @@ export function registerDocumentPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/documents/:id/versions/:version/view', { config: { access: access.signedIn } }, async (request, reply) => {
     const { file, entry } = await openFile(request, 'view');
-    return reply.page('documents/views/viewer.njk', { title: entry.title, entry, file, paragraphs: await viewerParagraphs(deps, file), viewedBy: request.user!.fullName, viewedAt: deps.clock.now().toISOString() });
+    return reply.page('documents/views/viewer.njk', { title: entry.title, entry, file, paragraphs: viewerParagraphs(deps, file), viewedBy: request.user!.fullName, viewedAt: deps.clock.now().toISOString() });
   });
 
   app.register(async (scope) => {

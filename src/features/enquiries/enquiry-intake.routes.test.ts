@@ -87,6 +87,11 @@ describe('attachments on enquiries, and enquiries from an email', () => {
     const download = await ann.get(link);
     assert.equal(download.headers['content-type'], 'application/pdf');
     assert.match(String(download.headers['content-disposition']), /^attachment; filename="report.pdf";/);
+    // A file kept under a misleading name before names followed content is listed, as served, under the right one.
+    await t.db.kysely.updateTable('enquiry_attachments').set({ file_name: 'old report.html' }).where('id', '=', Number(link.split('/').pop())).execute();
+    const listed = await ann.get(String(done.headers.location).replace('?logged=yes', ''));
+    assert.doesNotMatch(listed.body, /old report\.html/);
+    assert.match(listed.body, />old report\.pdf<\/a>/);
   });
 
   it('refuses a program renamed .pdf and a file over 10 MB, naming each, and keeps nothing', async () => {

@@ -2,6 +2,7 @@
 // the line-management tree and the per-year counter behind references. Lists and reports: enquiry-query.repository.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
+import { nameForContent } from '../../web/file-names.ts';
 import type { Deadline, Enquiry, EnquiryEvent, EnquiryListItem, EnquiryStatus, Routing } from './enquiry.types.ts';
 import { listColumns, namedItems } from './enquiry-list.repository.ts';
 import { OPEN_FLAG } from './enquiry-query.repository.ts';
@@ -249,6 +250,7 @@ export async function insertAttachment(
     .execute();
 }
 
+/** Names as served (file-names.ts), so that a file kept before names followed content is listed rightly too. */
 export async function listAttachments(q: Q, enquiryId: number): Promise<AttachmentMeta[]> {
   const rows = await q
     .selectFrom('enquiry_attachments')
@@ -256,12 +258,12 @@ export async function listAttachments(q: Q, enquiryId: number): Promise<Attachme
     .where('enquiry_id', '=', enquiryId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, fileName: r.file_name, contentType: r.content_type, size: r.size, uploadedBy: r.uploaded_by, createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, fileName: nameForContent(r.file_name, r.content_type), contentType: r.content_type, size: r.size, uploadedBy: r.uploaded_by, createdAt: r.created_at }));
 }
 
 export async function findAttachment(q: Q, enquiryId: number, id: number): Promise<(AttachmentMeta & { content: Uint8Array }) | undefined> {
   const r = await q.selectFrom('enquiry_attachments').selectAll().where('enquiry_id', '=', enquiryId).where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, fileName: r.file_name, contentType: r.content_type, size: r.size, uploadedBy: r.uploaded_by, createdAt: r.created_at, content: r.content };
+  return r && { id: r.id, fileName: nameForContent(r.file_name, r.content_type), contentType: r.content_type, size: r.size, uploadedBy: r.uploaded_by, createdAt: r.created_at, content: r.content };
 }
 
 /** The most specific routing-table entry: service, ward and type of work, then service and ward, then service. */

@@ -87,28 +87,34 @@ function stored(name: string, text: string): ZipEntry {
 
 /**
  * A .docx whose word/document.xml unpacks to `megabytes` MB of paragraphs. With `lying`, its ZIP directory
- * declares the part a few kilobytes, so only inflating it shows what it holds.
+ * declares the part a few kilobytes, so only inflating it shows what it holds. With `mainPart`, the text part
+ * has another name, which the package's relationships point to; with `extraPart`, the text part is small and
+ * the unpacking part is another, of that name.
  */
-export function wordBomb(megabytes = 300, options: { lying?: boolean } = {}): Uint8Array {
+export function wordBomb(megabytes = 300, options: { lying?: boolean; mainPart?: string; extraPart?: string } = {}): Uint8Array {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const main = options.mainPart ?? 'word/document.xml';
   const body = deflatedRepeat('<w:p><w:r><w:t>Bomb</w:t></w:r></w:p>', megabytes, 'raw');
   // A document.xml that opens properly: the repeated paragraphs sit inside its body element.
   return zip([
-    stored('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`),
-    stored('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
-    { name: 'word/document.xml', data: body.data, crc: body.crc, size: body.size, method: 8, ...(options.lying ? { declaredSize: 4096 } : {}) },
+    stored('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`),
+    stored('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main}"/></Relationships>`),
+    ...(options.extraPart ? [stored(main, `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>Minutes</w:t></w:r></w:p></w:body></w:document>`)] : []),
+    { name: options.extraPart ?? main, data: body.data, crc: body.crc, size: body.size, method: 8, ...(options.lying ? { declaredSize: 4096 } : {}) },
     stored('word/end.xml', `<w:document xmlns:w="${W}"/>`),
   ]);
 }
 
 /**
  * A one-page PDF whose content stream inflates to `megabytes` MB of text-showing operators. With `twice`, the
- * deflated stream is deflated again (two FlateDecode filters), so inflating it once shows nothing amiss.
+ * deflated stream is deflated again (two FlateDecode filters), so inflating it once shows nothing amiss; with
+ * `hex`, it is spelt in hexadecimal first (/ASCIIHexDecode /FlateDecode); with `lzw`, its filter is named
+ * LZWDecode (the data is not LZW: the name alone must be refused).
  */
-export function pdfBomb(megabytes = 300, options: { twice?: boolean } = {}): Uint8Array {
+export function pdfBomb(megabytes = 300, options: { twice?: boolean; hex?: boolean; lzw?: boolean } = {}): Uint8Array {
   const inner = deflatedRepeat('BT /F1 12 Tf 72 720 Td (Bomb) Tj ET\n', megabytes, 'zlib');
-  const content = options.twice ? { data: deflateSync(inner.data, { level: 9 }) } : inner;
-  const filter = options.twice ? '[/FlateDecode /FlateDecode]' : '/FlateDecode';
+  const content = options.twice ? { data: deflateSync(inner.data, { level: 9 }) } : options.hex ? { data: Buffer.from(`${inner.data.toString('hex')}>`, 'latin1') } : inner;
+  const filter = options.twice ? '[/FlateDecode /FlateDecode]' : options.hex ? '[/ASCIIHexDecode /FlateDecode]' : options.lzw ? '/LZWDecode' : '/FlateDecode';
   const head = '%PDF-1.4\n';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

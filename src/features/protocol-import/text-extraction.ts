@@ -1,7 +1,12 @@
 // Reads an uploaded document's text apart from the server: in a worker thread with its own heap limit, stopped
-// after a time limit, or once the server's memory has grown past a limit while it runs (PDF.js and zlib hold
-// their buffers outside the heap). Whatever the file does, the server keeps answering, and the uploader is
-// told which limit their file went past. One document is read at a time, so two bombs cannot add up.
+// after a time limit, or once the buffers it holds outside its heap (PDF.js and zlib keep theirs there) pass a
+// limit. Only the worker's own memory is counted (V8's external memory of its isolate, where every Buffer and
+// ArrayBuffer it makes is accounted), so that other requests growing the server meanwhile never refuse a file.
+// Native memory no buffer accounts for (zlib's window, a few hundred kilobytes) is not counted, and is bounded by
+// the checks made before opening. Whatever the file does, the server keeps answering, and the uploader is
+// told which limit their file went past. Documents are read one at a time in each of two lanes: uploads, for
+// someone waiting on the answer, and the background reading of files stored before text was kept, so that
+// however many old files are being read, an upload never waits behind them.
 import { Worker } from 'node:worker_threads';
 import type { ParsedProtocol } from '../../protocol/importer.ts';
 import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, type TextLimits } from './text-limits.ts';
@@ -23,7 +28,6 @@ export const KIND_NAMES: Record<ReadableKind, string> = { pdf: 'a PDF', docx: 'a
 function runWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
   const limits = job.limits;
   return new Promise((resolve) => {
-    const startRss = process.memoryUsage.rss();
     // The server's own V8 flags (--max-old-space-size and the like) are not the reader's: its limits are below.
     const worker = new Worker(WORKER, {
       workerData: job,
@@ -31,6 +35,7 @@ function runWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMegabytes, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
     });
     let settled = false;
+    let measuring = false;
     const finish = (outcome: ExtractionOutcome) => {
       if (settled) return;
       settled = true;
@@ -40,8 +45,18 @@ function runWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
       resolve(outcome);
     };
     const timer = setTimeout(() => finish({ refused: `${job.fileName} took longer than ${limits.milliseconds / 1000} seconds to read: a document must be readable within ${limits.milliseconds / 1000} seconds` }), limits.milliseconds);
+    const tooMuch = { refused: `${job.fileName} needed more than ${megabytes(limits.memoryBytes)} of memory to read: a document must be readable within ${megabytes(limits.memoryBytes)}` };
     const watch = setInterval(() => {
-      if (process.memoryUsage.rss() - startRss > limits.growthBytes) finish({ refused: `${job.fileName} needed more than ${megabytes(limits.growthBytes)} of memory to read: a document must be readable within ${megabytes(limits.growthBytes)}` });
+      // One measurement at a time: the worker answers between its own steps, so a long step delays the answer.
+      if (measuring) return;
+      measuring = true;
+      worker.getHeapStatistics().then(
+        (heap) => {
+          measuring = false;
+          if (heap.external_memory > limits.memoryBytes) finish(tooMuch);
+        },
+        () => (measuring = false),
+      );
     }, 10);
     worker.on('message', (outcome: ExtractionOutcome) => finish(outcome));
     worker.on('error', (error: Error & { code?: string }) => {
@@ -52,18 +67,21 @@ function runWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
   });
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/** upload: someone is waiting for the answer; background: no one is, and it must never hold up an upload. */
+export type ReadingLane = 'upload' | 'background';
 
-/** The outcome of reading the document in a worker; one at a time, in the order asked. */
-export function extractInWorker(job: ExtractionJob): Promise<ExtractionOutcome> {
-  const run = queue.then(() => runWorker(job));
-  queue = run.catch(() => undefined);
+const lanes: Record<ReadingLane, Promise<unknown>> = { upload: Promise.resolve(), background: Promise.resolve() };
+
+/** The outcome of reading the document in a worker; one at a time in each lane, in the order asked. */
+export function extractInWorker(job: ExtractionJob, lane: ReadingLane = 'upload'): Promise<ExtractionOutcome> {
+  const run = lanes[lane].then(() => runWorker(job));
+  lanes[lane] = run.catch(() => undefined);
   return run;
 }
 
 /** The document's text and warnings, or an UnreadableDocumentError naming the limit or the fault. */
-export async function readDocumentText(bytes: Uint8Array, kind: ReadableKind, fileName: string): Promise<{ text: string; warnings: string[] }> {
-  const outcome = await extractInWorker({ kind, bytes, fileName, parse: false, limits: TEXT_LIMITS });
+export async function readDocumentText(bytes: Uint8Array, kind: ReadableKind, fileName: string, lane: ReadingLane = 'upload'): Promise<{ text: string; warnings: string[] }> {
+  const outcome = await extractInWorker({ kind, bytes, fileName, parse: false, limits: TEXT_LIMITS }, lane);
   if ('refused' in outcome) throw new DocumentLimitError(outcome.refused);
   if ('failed' in outcome) throw new UnreadableDocumentError(outcome.failed);
   if (!('text' in outcome)) throw new Error('the reader answered with clauses when text was asked for');

@@ -11,12 +11,15 @@ import { plainText } from './plain-text.ts';
 import { KIND_NAMES, type ExtractionJob, type ExtractionOutcome } from './text-extraction.ts';
 import { DocumentLimitError, UnreadableDocumentError } from './text-limits.ts';
 import { wordDocumentText } from './word-document.ts';
-import { checkDeclaredSizes, checkWordPackage } from './zip-directory.ts';
+import { checkDeclaredSizes, checkMainPart, checkWordPackage } from './zip-directory.ts';
 
 async function readText(job: ExtractionJob): Promise<{ text: string; warnings: string[] }> {
   const { bytes, fileName } = job;
   if (job.kind === 'docx') {
-    checkDeclaredSizes(bytes, checkWordPackage(bytes, fileName, job.limits), fileName, (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength }));
+    const inflateRaw = (data: Uint8Array, maxOutputLength: number) => inflateRawSync(data, { maxOutputLength });
+    const parts = checkWordPackage(bytes, fileName, job.limits);
+    checkMainPart(bytes, parts, fileName, inflateRaw);
+    checkDeclaredSizes(bytes, parts, fileName, inflateRaw);
     return wordDocumentText(bytes);
   }
   if (job.kind === 'pdf') {

@@ -19,6 +19,12 @@ export const TEXT_LIMITS = {
   unpackedBytes: 100 * MB,
   /** Any one part, unpacked. word/document.xml of a 500-page report is under 20 MB. */
   partBytes: 40 * MB,
+  /** A Word document's XML parts (.xml and .rels: its text, notes, styles and numbering) together, unpacked.
+   * The Word reader holds about 17 bytes of heap for each byte of XML and reads about a megabyte a second, so
+   * 9.6 MB of XML went past the heap limit below and 4.8 MB came within a second of the time limit on a busy
+   * machine: 3 MB (some 2 million characters in plain paragraphs, fewer where the text is heavily formatted)
+   * reads within both. A longer document is read as PDF, whose limits follow. */
+  wordXmlBytes: 3 * MB,
   /** How many times a part may grow when unpacked: Word's XML deflates 5 to 20 times; a bomb, 1,000 times. */
   ratio: 100,
   /** Parts smaller than this may have any ratio: a few repeated bytes deflate far, harmlessly. */
@@ -36,13 +42,18 @@ export const TEXT_LIMITS = {
   milliseconds: 10_000,
   /** The reader's own JavaScript heap. */
   heapMegabytes: 160,
-  /** How far the server's resident memory may grow while one document is read, beyond which it is stopped:
-   * PDF.js and zlib keep their buffers outside the JavaScript heap, which the heap limit does not bound. */
-  growthBytes: 256 * MB,
+  /** The buffers the reader may hold outside its heap, beyond which it is stopped: PDF.js and zlib keep theirs
+   * there, which the heap limit does not bound. */
+  memoryBytes: 256 * MB,
 } as const;
 
 export type TextLimits = { readonly [K in keyof typeof TEXT_LIMITS]: number };
 
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / MB).toLocaleString('en-GB')} MB`;
+}
+
+/** To a tenth of a megabyte, where whole megabytes would show a size past a limit as equal to it. */
+export function tenthsOfMegabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / MB) * 10) / 10).toLocaleString('en-GB')} MB`;
 }

@@ -1,7 +1,7 @@
 // A ZIP file's central directory, read without unpacking anything: the list at the end of the file of each part
 // with its compressed and unpacked sizes. A Word document (.docx) is a ZIP file, so what it would cost to open
 // can be told from these few bytes before any part is inflated. (PKWARE APPNOTE 6.3.10, sections 4.3.12, 4.3.16.)
-import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, type TextLimits } from './text-limits.ts';
+import { DocumentLimitError, TEXT_LIMITS, UnreadableDocumentError, megabytes, tenthsOfMegabytes, type TextLimits } from './text-limits.ts';
 
 export type ZipPart = { name: string; method: number; compressedSize: number; unpackedSize: number; localHeaderOffset: number };
 
@@ -54,8 +54,10 @@ export function zipDirectory(bytes: Uint8Array, fileName: string, limits: TextLi
 export function checkWordPackage(bytes: Uint8Array, fileName: string, limits: TextLimits = TEXT_LIMITS): ZipPart[] {
   const parts = zipDirectory(bytes, fileName, limits);
   let unpacked = 0;
+  let xml = 0;
   for (const part of parts) {
     unpacked += part.unpackedSize;
+    if (/\.(?:xml|rels)$/i.test(part.name)) xml += part.unpackedSize;
     if (part.unpackedSize > limits.partBytes) {
       throw new DocumentLimitError(`${fileName} would unpack ${part.name} to ${megabytes(part.unpackedSize)}: one part of a Word document may unpack to ${megabytes(limits.partBytes)} at most`);
     }
@@ -63,6 +65,9 @@ export function checkWordPackage(bytes: Uint8Array, fileName: string, limits: Te
     if (part.unpackedSize > limits.ratioFloorBytes && ratio > limits.ratio) {
       throw new DocumentLimitError(`${fileName} would unpack ${part.name} ${Math.round(ratio).toLocaleString('en-GB')} times larger: a part of a Word document may grow ${limits.ratio} times at most`);
     }
+  }
+  if (xml > limits.wordXmlBytes) {
+    throw new DocumentLimitError(`${fileName} would unpack its text and formatting to ${tenthsOfMegabytes(xml)}: a Word document’s text and formatting may unpack to ${megabytes(limits.wordXmlBytes)} at most: save a longer document as PDF`);
   }
   if (unpacked > limits.unpackedBytes) {
     throw new DocumentLimitError(`${fileName} would unpack to ${megabytes(unpacked)}: a Word document may unpack to ${megabytes(limits.unpackedBytes)} at most`);
@@ -72,25 +77,50 @@ export function checkWordPackage(bytes: Uint8Array, fileName: string, limits: Te
 
 const LOCAL_HEADER = 0x04034b50;
 
+/** Where a part's deflated bytes lie in the file. */
+function partData(bytes: Uint8Array, view: DataView, part: ZipPart, fileName: string): Uint8Array {
+  const at = part.localHeaderOffset;
+  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_HEADER) throw damaged(fileName, `${part.name} is damaged`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return bytes.subarray(start, start + part.compressedSize);
+}
+
 /**
- * Inflates each XML part no further than its declared size: a directory may lie about sizes, and the reader of
- * the document trusts them only after inflating the whole part. Pictures are not inflated, as no text is read
- * from them.
+ * Inflates every deflated part no further than its declared size, whatever its name: a directory may lie about
+ * sizes, and the reader of the document trusts them, and reads whichever part the package's relationships name.
  */
-export function checkDeclaredSizes(bytes: Uint8Array, parts: readonly ZipPart[], fileName: string, inflateRaw: (data: Uint8Array, maxOutputLength: number) => unknown): void {
+export function checkDeclaredSizes(bytes: Uint8Array, parts: readonly ZipPart[], fileName: string, inflateRaw: (data: Uint8Array, maxOutputLength: number) => Uint8Array): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const part of parts) {
-    if (part.method !== 8 || !/\.(?:xml|rels)$/i.test(part.name)) continue;
-    const at = part.localHeaderOffset;
-    if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_HEADER) throw damaged(fileName, `${part.name} is damaged`);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    if (part.method !== 8) continue;
     try {
-      inflateRaw(bytes.subarray(start, start + part.compressedSize), Math.max(1, part.unpackedSize));
+      inflateRaw(partData(bytes, view, part, fileName), Math.max(1, part.unpackedSize));
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new DocumentLimitError(`${fileName} unpacks ${part.name} to more than its ZIP directory declares: a Word document must declare the size of each part truly`);
       }
+      if (error instanceof UnreadableDocumentError) throw error;
       throw damaged(fileName, `${part.name} is damaged`);
     }
+  }
+}
+
+const MAIN_PART = 'word/document.xml';
+const OFFICE_DOCUMENT = /<Relationship\b[^>]*\bType="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/officeDocument"[^>]*>/;
+
+/**
+ * Refuses a package whose relationships point the reader at a text part other than word/document.xml, as Word
+ * writes it: every check above is made on the parts by name, and a renamed text part is made to slip past them.
+ * _rels/.rels is inflated no further than its declared size, which checkWordPackage has bounded.
+ */
+export function checkMainPart(bytes: Uint8Array, parts: readonly ZipPart[], fileName: string, inflateRaw: (data: Uint8Array, maxOutputLength: number) => Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rels = parts.find((p) => p.name === '_rels/.rels');
+  if (!rels) throw damaged(fileName, 'it has no _rels/.rels part');
+  const data = partData(bytes, view, rels, fileName);
+  const xml = new TextDecoder().decode(rels.method === 8 ? inflateRaw(data, Math.max(1, rels.unpackedSize)) : data);
+  const target = /\bTarget="([^"]*)"/.exec(OFFICE_DOCUMENT.exec(xml)?.[0] ?? '')?.[1]?.replace(/^\//, '');
+  if (target !== MAIN_PART) {
+    throw new DocumentLimitError(`${fileName} keeps its text in ${target ?? 'no part'}: a Word document must keep its text in ${MAIN_PART}`);
   }
 }
