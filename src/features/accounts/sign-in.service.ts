@@ -2,20 +2,21 @@
 // checked for LOCKOUT_MS. An address without a usable account is counted and answered the same way, with a
 // password check against a decoy hash taking the same time, so that neither the answer nor its timing says
 // whether an address has an account. The holder of a locked account is told by mail.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { appendAudit, type Actor } from '../audit/audit.repository.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { formatDateTime } from '../../web/format.ts';
-import { sha256 } from '../../web/session.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, normaliseEmail, type UserRecord } from './users.repository.ts';
 import { accountLockedUntil, addressLockedUntil, claimAccountAttempt, claimAddressAttempt, clearAccountFailures } from './sign-in-attempts.repository.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
+/** A count of failures is forgotten this long after its last failure: a slow guesser still meets the lock. */
+export const FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-type SignInDeps = Pick<Deps, 'db' | 'clock'>;
+type SignInDeps = Pick<Deps, 'db' | 'clock' | 'sessionSecret'>;
 
 export type SignInResult =
   | { ok: true; user: UserRecord }
@@ -23,13 +24,29 @@ export type SignInResult =
 
 const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
+/**
+ * The key an address without an account is counted under. What was typed in the address box can be a password,
+ * so it is kept only as an HMAC that cannot be tested against guesses without the session secret, which stays
+ * out of the database and its backups. The secret is first narrowed to this one use, so that the stored values
+ * are never an HMAC under the key that signs cookies.
+ */
+export function signInAddressKey(sessionSecret: string, email: string): string {
+  const key = createHmac('sha256', sessionSecret).update('nolan sign-in failures').digest();
+  return createHmac('sha256', key).update(normaliseEmail(email)).digest('hex');
+}
+
 export async function signIn(deps: SignInDeps, email: string, password: string, actor: Omit<Actor, 'userId' | 'label'>): Promise<SignInResult> {
   const { db, clock } = deps;
   const now = clock.now();
-  const attempt = { now: now.toISOString(), lockUntil: new Date(now.getTime() + LOCKOUT_MS).toISOString(), limit: MAX_FAILED_SIGN_INS };
+  const attempt = {
+    now: now.toISOString(),
+    lockUntil: new Date(now.getTime() + LOCKOUT_MS).toISOString(),
+    limit: MAX_FAILED_SIGN_INS,
+    windowStart: new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString(),
+  };
   const user = await findUserByEmail(db.kysely, email);
   if (!user || user.disabledAt || !user.passwordHash) {
-    const addressHash = sha256(normaliseEmail(email));
+    const addressHash = signInAddressKey(deps.sessionSecret, email);
     const claim = await claimAddressAttempt(db.kysely, addressHash, attempt);
     if (!claim) return { ok: false, reason: 'locked', lockedUntil: (await addressLockedUntil(db.kysely, addressHash)) ?? attempt.lockUntil };
     await verifyPassword(password, await decoyHash);
