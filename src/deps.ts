@@ -8,6 +8,7 @@ import { enquiryJobHandlers } from './features/enquiries/enquiry-jobs.ts';
 import { briefingJobHandlers } from './features/briefings/briefing-offers.service.ts';
 import { accessRequestJobHandlers } from './features/access-requests/access-request-jobs.ts';
 import { auditJobHandlers } from './features/audit/audit-checkpoint-mail.ts';
+import { accountJobHandlers } from './features/accounts/sign-in-sweep.ts';
 
 export type Deps = {
   config: Config;
@@ -22,4 +23,4 @@ export type Deps = {
  * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs exports its handlers and
  * adds them here (combineJobHandlers(enquiryJobHandlers, …)); main.ts gives these to the scheduler.
  */
-export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers, briefingJobHandlers, accessRequestJobHandlers, auditJobHandlers);
+export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers, briefingJobHandlers, accessRequestJobHandlers, auditJobHandlers, accountJobHandlers);
