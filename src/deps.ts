@@ -9,6 +9,7 @@ import { briefingJobHandlers } from './features/briefings/briefing-offers.servic
 import { accessRequestJobHandlers } from './features/access-requests/access-request-jobs.ts';
 import { auditJobHandlers } from './features/audit/audit-checkpoint-mail.ts';
 import { documentJobHandlers } from './features/documents/documents.index.ts';
+import { accountJobHandlers } from './features/accounts/sign-in-sweep.ts';
 
 export type Deps = {
   config: Config;
@@ -23,4 +24,11 @@ export type Deps = {
  * Every feature's scheduled-job handlers, by job kind: a feature that schedules jobs exports its handlers and
  * adds them here (combineJobHandlers(enquiryJobHandlers, …)); main.ts gives these to the scheduler.
  */
-export const jobHandlers: JobHandlers = combineJobHandlers(enquiryJobHandlers, briefingJobHandlers, accessRequestJobHandlers, auditJobHandlers, documentJobHandlers);
+export const jobHandlers: JobHandlers = combineJobHandlers(
+  enquiryJobHandlers,
+  briefingJobHandlers,
+  accessRequestJobHandlers,
+  auditJobHandlers,
+  documentJobHandlers,
+  accountJobHandlers,
+);

@@ -13,6 +13,7 @@ import { auditKeyFor, sessionSecretFor } from './secrets.ts';
 import { useAuditKey, AuditKeyError } from './features/audit/audit-key.ts';
 import { keyChainAtStart } from './features/audit/audit.rekey.ts';
 import { scheduleChainHeadMail } from './features/audit/audit-checkpoint-mail.ts';
+import { scheduleSignInSweep } from './features/accounts/sign-in-sweep.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     await db.destroy();
     process.exit(1);
   }
+  await db.kysely.transaction().execute((trx) => scheduleSignInSweep(trx, systemClock.now()));
   const deps: Deps = { config, db, clock: systemClock, sessionSecret: sessionSecretFor(config), logger };
 
   if (config.demo) {

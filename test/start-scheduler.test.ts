@@ -1,13 +1,15 @@
 // `npm run serve` starts the scheduler once it listens: mail already in the outbox goes out on its first tick,
-// and SIGTERM still ends the process cleanly.
+// the daily jobs are scheduled, and SIGTERM still ends the process cleanly.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDb } from './support/db.ts';
+import { connectAgain, createTestDb } from './support/db.ts';
 import { cliEnv } from './support/cli.ts';
 import { freePort, startNolan, waitForOutput } from './support/process.ts';
 import { startTestSmtp } from './support/smtp.ts';
 import { queueMail } from '../src/features/mail/outbox.service.ts';
+import { CHAIN_HEAD_MAIL } from '../src/features/audit/audit-checkpoint-mail.ts';
+import { SIGN_IN_SWEEP } from '../src/features/accounts/sign-in-sweep.ts';
 
 it('delivers the outbox from the running server, and stops cleanly', async () => {
   const db = await createTestDb();
@@ -24,6 +26,13 @@ it('delivers the outbox from the running server, and stops cleanly', async () =>
     } finally {
       started.child.kill('SIGTERM');
       assert.equal(await started.exited, 0);
+    }
+    const again = connectAgain(db);
+    try {
+      const pending = await again.kysely.selectFrom('jobs').select('kind').where('done_at', 'is', null).where('kind', 'in', [CHAIN_HEAD_MAIL, SIGN_IN_SWEEP]).orderBy('kind').execute();
+      assert.deepEqual(pending.map((j) => j.kind), [CHAIN_HEAD_MAIL, SIGN_IN_SWEEP].sort(), 'each daily job is waiting for its first run');
+    } finally {
+      await again.destroy();
     }
   } finally {
     await smtp.close();

@@ -104,6 +104,8 @@ export type UsersTable = {
   disabled_at: string | null;
   failed_sign_ins: Generated<number>;
   locked_until: string | null;
+  /** The last attempt counted toward a lock since the last sign-in: the count is forgotten a window after it. */
+  last_failed_sign_in_at: string | null;
   password_changed_at: string | null;
   last_sign_in_at: string | null;
   created_at: string;
@@ -143,6 +145,7 @@ export type ApiTokensTable = {
 
 /** Failed sign-ins for an address without a usable account, counted as an account's are (address_hash: SHA-256). */
 export type SignInFailuresTable = {
+  /** HMAC of the normalised address, keyed from the session secret: never the address or its plain hash. */
   address_hash: string;
   failed_sign_ins: Generated<number>;
   locked_until: string | null;

@@ -15,6 +15,7 @@ import * as m0013 from './0013_change_notices.ts';
 import * as m0014 from './0014_document_text.ts';
 import * as m0015 from './0015_sign_in_and_tokens.ts';
 import * as m0017 from './0017_audit_key.ts';
+import * as m0020 from './0020_sign_in_failures_keyed.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -33,4 +34,5 @@ export const migrations = {
   '0014_document_text': m0014,
   '0015_sign_in_and_tokens': m0015,
   '0017_audit_key': m0017,
+  '0020_sign_in_failures_keyed': m0020,
 };

@@ -10,7 +10,7 @@ import { deleteSessionsOfUser } from './sessions.repository.ts';
 import { insertToken, revokeToken } from './tokens.repository.ts';
 import { sha256 } from '../../web/session.ts';
 
-export { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, type SignInResult } from './sign-in.service.ts';
+export { FAILURE_WINDOW_MS, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, type SignInResult } from './sign-in.service.ts';
 export const INVITATION_DAYS = 7;
 
 type AccountDeps = Pick<Deps, 'db' | 'clock'>;

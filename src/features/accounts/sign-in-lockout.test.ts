@@ -3,8 +3,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { createAccount, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './accounts.service.ts';
+import { createAccount, FAILURE_WINDOW_MS, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './accounts.service.ts';
 import { systemActor } from '../audit/audit.repository.ts';
+import { sha256 } from '../../web/session.ts';
 
 const PASSWORD = 'a lantern by the orchard gate';
 const GUESSES = 20;
@@ -15,7 +16,7 @@ describe('the sign-in lockout', () => {
 
   before(async () => {
     t = await createTestApp();
-    for (const email of ['race@council.gov.uk', 'route@council.gov.uk', 'known@council.gov.uk', 'mail@council.gov.uk']) {
+    for (const email of ['race@council.gov.uk', 'route@council.gov.uk', 'known@council.gov.uk', 'mail@council.gov.uk', 'slow@council.gov.uk']) {
       ids.set(email, (await createAccount(t.deps, systemActor, { email, fullName: `Pat ${email.split('@')[0]}`, roles: ['democratic-services'], password: PASSWORD })).id);
     }
   });
@@ -111,5 +112,34 @@ describe('the sign-in lockout', () => {
     assert.equal(mail[0]!.recipient_name, 'Pat mail');
     const others = await t.db.kysely.selectFrom('outbox').select('recipient').where('kind', '=', 'account.locked').execute();
     assert.ok(!others.some((m) => m.recipient === 'nobody@council.gov.uk'), 'no mail goes to an address without an account');
+  });
+
+  it('forgets a count a day after its last failure, for an address with an account and one without alike', async () => {
+    const guess = (email: string, i: number) => signIn(t.deps, email, `a slow guess ${i}`, { ip: '192.0.2.5' });
+    for (const email of ['slow@council.gov.uk', 'nobody-slow@council.gov.uk']) {
+      for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) assert.deepEqual(await guess(email, i), { ok: false, reason: 'invalid' }, `${email}: guess ${i}`);
+    }
+    t.clock.advance(FAILURE_WINDOW_MS + 1000);
+    for (const email of ['slow@council.gov.uk', 'nobody-slow@council.gov.uk']) {
+      for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) assert.deepEqual(await guess(email, i), { ok: false, reason: 'invalid' }, `${email}: guess ${i} a day later`);
+      const last = await guess(email, MAX_FAILED_SIGN_INS);
+      assert.ok(!last.ok && last.reason === 'locked', `${email}: locked at the ${MAX_FAILED_SIGN_INS}th of the new count`);
+    }
+  });
+
+  it('keeps an address without an account only as a keyed hash, never as the address or its plain hash', async () => {
+    const typed = 'Perhaps-A-Password@council.gov.uk';
+    const keys = async (sessionSecret: string) => {
+      await signIn({ ...t.deps, sessionSecret }, typed, 'whatever', { ip: '192.0.2.6' });
+      return (await t.db.kysely.selectFrom('sign_in_failures').select('address_hash').execute()).map((r) => r.address_hash);
+    };
+    const before = new Set(await keys(t.deps.sessionSecret));
+    const withAnotherSecret = (await keys('another-session-secret-another-session-secret')).filter((k) => !before.has(k));
+    assert.equal(withAnotherSecret.length, 1, 'another secret keys the same address differently');
+    for (const key of [...before, ...withAnotherSecret]) {
+      assert.ok(!key.toLowerCase().includes('perhaps-a-password'));
+      assert.notEqual(key, sha256(typed.toLowerCase()));
+      assert.notEqual(key, sha256(typed));
+    }
   });
 });

@@ -63,7 +63,7 @@ export async function fillEveryTable(db: Db, clock: Clock): Promise<void> {
   await k.insertInto('statutory_acting').values({ statutory_role_id: roles[1]!.id, from_date: '2026-12-01', to_date: '2026-12-31', reason: 'Leave', created_at: at }).execute();
   await k.insertInto('imports').values({ kind: 'members', format: 'csv', file_name: 'members.csv', sha256: 'f'.repeat(64), rows: 2, created: 2, updated: 0, unchanged: 0, actor: 'system', created_at: at }).execute();
 
-  const deps = { db, clock };
+  const deps = { db, clock, sessionSecret: 'a-backup-fixture-session-secret-0123456789' };
   const admin = await createAccount(deps, systemActor, { email: 'ada@council.example', fullName: 'Ada Admin', roles: ['admin', 'democratic-services'], password: 'a long enough phrase here' });
   await createAccount(deps, systemActor, { email: 'ann.abbott@council.example', fullName: 'Ann Abbott', roles: ['member', 'group-leader'], memberId: members[0]!.id });
   const officerUser = await createAccount(deps, systemActor, { email: 'dee@council.example', fullName: 'Dee Deputy', roles: ['officer'], officerId: officers[0]!.id, password: 'another long phrase here' });

@@ -162,7 +162,7 @@ describe('backup and restore', () => {
       const cases: [string, RegExp][] = [
         [variant('later.jsonl', [JSON.stringify({ ...header, migration: '0099_future' }), ...lines.slice(1)].join('\n')), new RegExp(`taken at migration 0099_future but this database is at ${LATEST_MIGRATION}`)],
         [variant('short.jsonl', lines.slice(0, -1).join('\n')), /before its last line: it is incomplete; nothing was restored/],
-        [variant('row.jsonl', lines.map((l) => (l.startsWith('[') && l.includes('"Ada Admin"') ? l.replace('[', '[1,') : l)).join('\n')), /has 13 values for 12 columns of users/],
+        [variant('row.jsonl', lines.map((l) => (l.startsWith('[') && l.includes('"Ada Admin"') ? l.replace('[', '[1,') : l)).join('\n')), /has 14 values for 13 columns of users/],
         [variant('count.jsonl', lines.map((l) => l.replace('{"tableEnd":"wards","rows":2}', '{"tableEnd":"wards","rows":3}')).join('\n')), /table wards should have 3 rows but the backup holds 2/],
         [variant('notes.txt', 'shopping list\n'), /this is not a Nolan backup/],
         [variant('empty.jsonl', ''), /this is not a Nolan backup/],
