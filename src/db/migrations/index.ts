@@ -14,8 +14,8 @@ import * as m0012 from './0012_enquiry_open_counts.ts';
 import * as m0013 from './0013_change_notices.ts';
 import * as m0014 from './0014_document_text.ts';
 import * as m0015 from './0015_sign_in_and_tokens.ts';
-import * as m0017 from './0017_audit_key.ts';
-import * as m0020 from './0020_sign_in_failures_keyed.ts';
+import * as m0016 from './0016_audit_key.ts';
+import * as m0017 from './0017_sign_in_failures_keyed.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -33,6 +33,6 @@ export const migrations = {
   '0013_change_notices': m0013,
   '0014_document_text': m0014,
   '0015_sign_in_and_tokens': m0015,
-  '0017_audit_key': m0017,
-  '0020_sign_in_failures_keyed': m0020,
+  '0016_audit_key': m0016,
+  '0017_sign_in_failures_keyed': m0017,
 };
