@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { queueMail } from '../mail/outbox.service.ts';
+import { memberMailAddress } from '../directory/mail-addresses.repository.ts';
 import { DECIDER_POWER } from './local-decider.ts';
 import type { Decider } from './access-request.types.ts';
 
@@ -17,12 +18,13 @@ function link(ctx: RequestMailContext, id: number): string {
   return ctx.baseUrl ? `\n\nSee it in Nolan: ${ctx.baseUrl}/access-requests/${id}` : '';
 }
 
-async function memberAddress(trx: Trx, memberId: number): Promise<Address[]> {
-  const m = await trx.selectFrom('members').select(['email', 'full_name']).where('id', '=', memberId).executeTakeFirst();
-  return m?.email ? [{ to: m.email, toName: m.full_name }] : [];
+/** The member while their term of office runs; after it, the answer waits for them on the request's page. */
+async function memberAddress(trx: Trx, memberId: number, day: string): Promise<Address[]> {
+  const address = await memberMailAddress(trx, memberId, day);
+  return address ? [address] : [];
 }
 
-/** The officers who hold the decider's office on the day: the holder, and a deputy on the dates they act. */
+/** The officers in post who hold the decider's office on the day: the holder, and a deputy on the dates they act. */
 async function deciderAddresses(trx: Trx, decider: Decider, day: string): Promise<Address[]> {
   const rows = await trx
     .selectFrom('statutory_roles as s')
@@ -32,6 +34,7 @@ async function deciderAddresses(trx: Trx, decider: Decider, day: string): Promis
     .where('s.role', '=', DECIDER_POWER[decider])
     .where('s.starts_on', '<=', day)
     .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', day)]))
+    .where((eb) => eb.or([eb('o.left_on', 'is', null), eb('o.left_on', '>', day)]))
     .execute();
   return rows.filter((r) => r.email && (r.capacity === 'holder' || r.acting_id !== null)).map((r) => ({ to: r.email!, toName: r.full_name }));
 }
@@ -63,5 +66,5 @@ export async function mailToAdviser(ctx: RequestMailContext, r: RequestForMail, 
 }
 
 export async function mailToMember(ctx: RequestMailContext, r: RequestForMail, subject: string, text: string): Promise<void> {
-  await send(ctx, await memberAddress(ctx.trx, r.memberId), r.id, 'answer', subject, text);
+  await send(ctx, await memberAddress(ctx.trx, r.memberId, ctx.day), r.id, 'answer', subject, text);
 }

@@ -67,13 +67,23 @@ describe('roles and powers on a given day', () => {
     assert.deepEqual((await resolveCurrentUser(db.kysely, deputy, '2026-08-22', 'session')).powers, []);
   });
 
-  it('an officer who has left keeps no officer role and no powers', async () => {
+  it('an officer who has left keeps no staff role and no powers: the roles came with the post', async () => {
     await db.kysely.updateTable('officers').set({ left_on: '2026-09-30' }).where('id', '=', holderId).execute();
-    const user = account({ officerId: holderId, roles: ['officer', 'admin'] });
+    const user = account({ officerId: holderId, roles: ['officer', 'democratic-services', 'admin'] });
     const before = await resolveCurrentUser(db.kysely, user, '2026-09-29', 'session');
-    assert.deepEqual([before.roles, before.powers], [['officer', 'admin'], ['monitoring-officer']]);
+    assert.deepEqual([before.roles, before.powers], [['officer', 'democratic-services', 'admin'], ['monitoring-officer']]);
     const afterLeaving = await resolveCurrentUser(db.kysely, user, '2026-09-30', 'session');
-    assert.deepEqual([afterLeaving.roles, afterLeaving.powers], [['admin'], []]);
+    assert.deepEqual([afterLeaving.roles, afterLeaving.powers], [[], []]);
     assert.deepEqual([before.officerId, afterLeaving.officerId], [holderId, null], 'the post is no longer theirs to act in');
+  });
+
+  it('an account linked to no officer keeps its staff roles: they do not hang on a post', async () => {
+    const itAdministrator = account({ roles: ['democratic-services', 'admin'] });
+    assert.deepEqual((await resolveCurrentUser(db.kysely, itAdministrator, '2026-09-30', 'session')).roles, ['democratic-services', 'admin']);
+  });
+
+  it('an account linked to an officer missing from the directory keeps no staff role', async () => {
+    const orphan = account({ officerId: 999_999, roles: ['officer', 'admin'] });
+    assert.deepEqual((await resolveCurrentUser(db.kysely, orphan, '2026-09-29', 'session')).roles, []);
   });
 });

@@ -5,6 +5,8 @@ import type { Tables } from '../../db/database.ts';
 import { POWERS, type CurrentUser, type Power, type Role } from '../../web/access.ts';
 import type { UserRecord } from './users.repository.ts';
 
+const STAFF_ROLES: readonly Role[] = ['officer', 'democratic-services', 'admin'];
+
 export async function statutoryPowersOn(db: Kysely<Tables>, officerId: number, day: string): Promise<Power[]> {
   const held = await db
     .selectFrom('statutory_roles as s')
@@ -39,7 +41,10 @@ export async function resolveCurrentUser(
     ? await db.selectFrom('officers').select('left_on').where('id', '=', user.officerId).executeTakeFirst()
     : undefined;
   const officerInPost = user.officerId !== null && officerLeft !== undefined && (officerLeft.left_on === null || officerLeft.left_on > day);
-  if (!officerInPost) roles = roles.filter((r) => r !== 'officer');
+  // Staff roles given to an officer's account came with the post: the day they leave, all of them go. An account
+  // linked to no officer (an IT administrator, say) holds its roles in its own right and keeps them.
+  if (user.officerId !== null && !officerInPost) roles = roles.filter((r) => !STAFF_ROLES.includes(r));
+  else if (!officerInPost) roles = roles.filter((r) => r !== 'officer');
   const powers = officerInPost && user.officerId !== null ? await statutoryPowersOn(db, user.officerId, day) : [];
   return {
     id: user.id,

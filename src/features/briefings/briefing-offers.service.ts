@@ -8,7 +8,7 @@ import type { CurrentUser } from '../../web/access.ts';
 import type { JobHandlers } from '../../jobs/scheduler.ts';
 import { appendAudit, systemActor, type Actor } from '../audit/audit.repository.ts';
 import { queueMail } from '../mail/outbox.service.ts';
-import { officerAddress } from '../enquiries/enquiry-mail.ts';
+import { officerMailAddress } from '../directory/mail-addresses.repository.ts';
 import { groupSideOf, isOfferedTo } from './briefing-access.ts';
 import { OFFER_LAPSE_JOB } from './briefing-duties.ts';
 import { findBriefing, findOffer, updateOffer } from './briefing.repository.ts';
@@ -51,7 +51,7 @@ export async function answerOffer(deps: BriefingDeps, actor: Actor, user: Curren
     // A member in no group cannot hold a group's briefing: the officer is asked to arrange the session with them.
     await q.transaction().execute(async (trx) => {
       if (!(await updateOffer(trx, offer.id, offer.version, { status: 'accepted', answered_at: at, answered_by: actor.label }))) throw conflict();
-      const address = await officerAddress(trx, original.officerId);
+      const address = await officerMailAddress(trx, original.officerId, ukDate(now));
       if (address) await queueMail(trx, { ...address, subject: `The briefing on “${original.subject}”: offer accepted`, text: `${offer.memberName} accepted the offer of the same briefing you are giving ${groupPhrase(original.groupName)}. Please arrange it with them.`, kind: 'briefing.offer-accepted', entity: 'briefing', entityId: original.id }, now);
       await appendAudit(trx, deps.db.dialect, actor, { action: 'briefing-offer.accepted', entity: 'briefing-offer', entityId: offer.id, before: { status: 'offered' }, after: { status: 'accepted' } }, now);
     });

@@ -281,7 +281,7 @@ export async function groupsWithLeaders(q: Q, day: string): Promise<{ groupId: n
     .select(['id', 'full_name', 'email', 'group_id', 'group_role'])
     .where('group_id', 'is not', null)
     .where('term_start', '<=', day)
-    .where('term_end', '>=', day)
+    .where('term_end', '>', day)
     .execute();
   return groups
     .filter((g) => people.some((p) => p.group_id === g.id))
@@ -293,7 +293,7 @@ export async function groupsWithLeaders(q: Q, day: string): Promise<{ groupId: n
 
 /** Members in office on the day who belong to no group. */
 export async function membersInNoGroup(q: Q, day: string): Promise<Recipient[]> {
-  const rows = await q.selectFrom('members').select(['id', 'full_name', 'email']).where('group_id', 'is', null).where('term_start', '<=', day).where('term_end', '>=', day).orderBy('full_name').execute();
+  const rows = await q.selectFrom('members').select(['id', 'full_name', 'email']).where('group_id', 'is', null).where('term_start', '<=', day).where('term_end', '>', day).orderBy('full_name').execute();
   return rows.map((r) => ({ memberId: r.id, name: r.full_name, email: r.email, groupId: null, groupName: null }));
 }
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
-import type { CurrentUser } from '../../web/access.ts';
+import { allows, type CurrentUser } from '../../web/access.ts';
 import { asList, formErrors } from '../../web/forms.ts';
 import { nameForContent } from '../../web/file-names.ts';
 import { installUploads, uploadedFiles } from '../../web/uploads.ts';
@@ -23,7 +23,7 @@ import { readListNames, type ListNames } from './enquiry-list.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry, NEW_ENQUIRY_TEXT, newEnquiryProblems } from './enquiry.service.ts';
 import { STATUS_LABELS, type EnquiryListItem } from './enquiry.types.ts';
 import { keptTables } from './kept-tables.ts';
-import { enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
+import { emailIntakeAccess, enquiryAccess, newEnquiryInput, one, textFields, type RenderNew } from './enquiry.form.ts';
 import { ACTION_LABELS, deadlineView, eventRow, statusTag } from './enquiry.view.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments/attachment-check.ts';
 import { checkFiles, fileErrors, MAX_ATTACHMENTS } from './attachments/attachment-uploads.ts';
@@ -145,6 +145,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps): void {
     return reply.code(typeof status === 'number' ? status : errors ? 400 : 200).page('enquiries/views/new.njk', {
       title: 'Log an enquiry',
       onBehalf: user.memberId === null,
+      mayLogFromEmail: allows(emailIntakeAccess, user),
       members: members.filter((m) => m.id !== user.memberId),
       wards: await listWards(q),
       services: await listServices(q),

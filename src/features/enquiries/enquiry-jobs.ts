@@ -1,6 +1,7 @@
 // Scheduled work for enquiries: the reminder before a deadline, the escalation to the line manager after one
-// is missed, and the weekly digest of each officer's open enquiries. Each handler reads the enquiry as it
-// stands when the job runs: a deadline that moved, or an enquiry answered meanwhile, sends nothing.
+// is missed, and the weekly digest of each officer's open enquiries, mailed only to officers in post. Each
+// handler reads the enquiry as it stands when the job runs: a deadline that moved, or an enquiry answered
+// meanwhile, sends nothing.
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { recurring, type JobContext, type JobHandlers } from '../../jobs/scheduler.ts';
@@ -8,7 +9,8 @@ import { ukDate } from '../../clock.ts';
 import { formatDate } from '../../web/format.ts';
 import { appendAudit, systemActor } from '../audit/audit.repository.ts';
 import { findEnquiry, insertEvent } from './enquiry.repository.ts';
-import { officerAddress, scheduleWeeklyDigest } from './enquiry-mail.ts';
+import { scheduleWeeklyDigest } from './enquiry-mail.ts';
+import { democraticServicesAddresses, managerInPostAbove, officerMailAddress, type MailAddress } from '../directory/mail-addresses.repository.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { OPEN_STATUSES } from './enquiry.types.ts';
 
@@ -27,7 +29,7 @@ async function stillDue(ctx: JobContext) {
 
 async function remind(ctx: JobContext): Promise<void> {
   const enquiry = await stillDue(ctx);
-  const to = enquiry && (await officerAddress(ctx.trx, enquiry.assignedOfficerId));
+  const to = enquiry && (await officerMailAddress(ctx.trx, enquiry.assignedOfficerId, ukDate(ctx.now)));
   if (!enquiry || !to) return;
   await queueMail(ctx.trx, { ...to, subject: `${enquiry.reference}: due ${formatDate(enquiry.dueOn!)}`, text: `The reply to ${enquiry.memberName}’s enquiry “${enquiry.subject}” is due by ${formatDate(enquiry.dueOn!)}. If it cannot be answered in full by then, send an acknowledgement that explains where it stands, or a delay notice.${link(ctx, enquiry.id)}`, kind: 'enquiry.reminder', entity: 'enquiry', entityId: enquiry.id }, ctx.now);
 }
@@ -35,13 +37,24 @@ async function remind(ctx: JobContext): Promise<void> {
 async function escalate(ctx: JobContext): Promise<void> {
   const enquiry = await stillDue(ctx);
   if (!enquiry || enquiry.assignedOfficerId === null) return;
-  const officer = await ctx.trx.selectFrom('officers').select(['full_name', 'line_manager_id']).where('id', '=', enquiry.assignedOfficerId).executeTakeFirst();
-  const manager = await officerAddress(ctx.trx, officer?.line_manager_id ?? null);
+  const day = ukDate(ctx.now);
+  const officer = await ctx.trx.selectFrom('officers').select('full_name').where('id', '=', enquiry.assignedOfficerId).executeTakeFirst();
+  const name = officer?.full_name ?? 'the assigned officer';
+  // A manager who has left is passed over for the one above, as the council covers the vacant post; with nobody
+  // in post above, democratic services, who see every enquiry, are told so that an overdue one is never unheard of.
+  const manager = await managerInPostAbove(ctx.trx, enquiry.assignedOfficerId, day);
+  const told: MailAddress[] = manager ? [manager] : await democraticServicesAddresses(ctx.trx, day);
+  const text = manager
+    ? `Overdue: ${manager.toName}, ${manager.direct ? `${name}’s line manager` : `the manager in post above ${name}`}, was told`
+    : told.length
+      ? `Overdue: no manager above ${name} is in post, so democratic services were told`
+      : `Overdue: no manager above ${name} is in post, and there is no one in democratic services to tell`;
   const at = ctx.now.toISOString();
-  await insertEvent(ctx.trx, enquiry.id, { kind: 'escalated', text: manager ? `Overdue: ${manager.toName}, ${officer?.full_name}’s line manager, was told` : 'Overdue: there is no line manager to tell' }, systemActor, at);
-  await appendAudit(ctx.trx, ctx.deps.db.dialect, systemActor, { action: 'enquiry.escalated', entity: 'enquiry', entityId: enquiry.id, after: { dueOn: enquiry.dueOn, managerTold: manager?.to ?? null } }, ctx.now);
-  if (!manager) return;
-  await queueMail(ctx.trx, { ...manager, subject: `${enquiry.reference} is overdue`, text: `${enquiry.memberName}’s enquiry “${enquiry.subject}”, with ${officer?.full_name}, was due by ${formatDate(enquiry.dueOn!)} and has not been answered.${link(ctx, enquiry.id)}`, kind: 'enquiry.escalation', entity: 'enquiry', entityId: enquiry.id }, ctx.now);
+  await insertEvent(ctx.trx, enquiry.id, { kind: 'escalated', text }, systemActor, at);
+  await appendAudit(ctx.trx, ctx.deps.db.dialect, systemActor, { action: 'enquiry.escalated', entity: 'enquiry', entityId: enquiry.id, after: { dueOn: enquiry.dueOn, managerTold: manager?.to ?? null, democraticServicesTold: manager ? [] : told.map((t) => t.to) } }, ctx.now);
+  for (const to of told) {
+    await queueMail(ctx.trx, { to: to.to, toName: to.toName, subject: `${enquiry.reference} is overdue`, text: `${enquiry.memberName}’s enquiry “${enquiry.subject}”, with ${name}, was due by ${formatDate(enquiry.dueOn!)} and has not been answered.${link(ctx, enquiry.id)}`, kind: 'enquiry.escalation', entity: 'enquiry', entityId: enquiry.id }, ctx.now);
+  }
 }
 
 /** A digest lists this many of an officer's open enquiries, soonest deadline first, and counts the rest. */
@@ -65,7 +78,7 @@ async function digest(ctx: JobContext): Promise<void> {
     .orderBy('o.id')
     .execute();
   for (const officer of officers) {
-    const to = await officerAddress(ctx.trx, officer.officerId);
+    const to = await officerMailAddress(ctx.trx, officer.officerId, today);
     if (!to) continue;
     const open = Number(officer.open);
     const overdue = Number(officer.overdue ?? 0);

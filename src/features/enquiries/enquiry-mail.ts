@@ -7,6 +7,8 @@ import { queueMail } from '../mail/outbox.service.ts';
 import { scheduleJob } from '../../jobs/scheduler.ts';
 import { addWorkingDays, workingDaysBefore, type WorkingCalendar } from '../../protocol/working-days.ts';
 import { formatDate } from '../../web/format.ts';
+import { ukDate } from '../../clock.ts';
+import { memberMailAddress, officerMailAddress, type MailAddress } from '../directory/mail-addresses.repository.ts';
 import type { EnquiryAction } from './enquiry-access.ts';
 
 type Trx = Transaction<Tables>;
@@ -22,18 +24,11 @@ function link(ctx: MailContext, id: number): string {
   return ctx.baseUrl ? `\n\nSee it in Nolan: ${ctx.baseUrl}/enquiries/${id}` : '';
 }
 
-async function memberAddress(trx: Trx, memberId: number): Promise<{ to: string; toName: string } | undefined> {
-  const m = await trx.selectFrom('members').select(['email', 'full_name']).where('id', '=', memberId).executeTakeFirst();
-  return m?.email ? { to: m.email, toName: m.full_name } : undefined;
-}
+// Only to a member in office and an officer in post on the day the mail is queued.
+const memberAddress = (ctx: MailContext, memberId: number) => memberMailAddress(ctx.trx, memberId, ukDate(ctx.at));
+const officerAddress = (ctx: MailContext, officerId: number | null) => officerMailAddress(ctx.trx, officerId, ukDate(ctx.at));
 
-export async function officerAddress(trx: Trx, officerId: number | null): Promise<{ to: string; toName: string } | undefined> {
-  if (officerId === null) return undefined;
-  const o = await trx.selectFrom('officers').select(['email', 'full_name']).where('id', '=', officerId).executeTakeFirst();
-  return o?.email ? { to: o.email, toName: o.full_name } : undefined;
-}
-
-async function send(ctx: MailContext, address: { to: string; toName: string } | undefined, enquiry: EnquiryForMail, kind: string, subject: string, text: string): Promise<void> {
+async function send(ctx: MailContext, address: MailAddress | undefined, enquiry: EnquiryForMail, kind: string, subject: string, text: string): Promise<void> {
   if (!address) return;
   await queueMail(ctx.trx, { ...address, subject: `${enquiry.reference}: ${subject}`, text: `${text}${link(ctx, enquiry.id)}`, kind: `enquiry.${kind}`, entity: 'enquiry', entityId: enquiry.id }, ctx.at);
 }
@@ -41,18 +36,18 @@ async function send(ctx: MailContext, address: { to: string; toName: string } | 
 const due = (dueOn: string | null) => (dueOn ? `The reply is due by ${formatDate(dueOn)}.` : '');
 
 export async function mailLogged(ctx: MailContext, enquiry: EnquiryForMail, officerName: string | null): Promise<void> {
-  await send(ctx, await memberAddress(ctx.trx, enquiry.memberId), enquiry, 'received', `received: ${enquiry.subject}`, `Your enquiry “${enquiry.subject}” has been received${officerName ? ` and is with ${officerName}` : ''}. ${due(enquiry.dueOn)}`.trim());
-  await send(ctx, await officerAddress(ctx.trx, enquiry.assignedOfficerId), enquiry, 'assigned', `new enquiry for you: ${enquiry.subject}`, `A member’s enquiry has been assigned to you. ${due(enquiry.dueOn)}`.trim());
+  await send(ctx, await memberAddress(ctx, enquiry.memberId), enquiry, 'received', `received: ${enquiry.subject}`, `Your enquiry “${enquiry.subject}” has been received${officerName ? ` and is with ${officerName}` : ''}. ${due(enquiry.dueOn)}`.trim());
+  await send(ctx, await officerAddress(ctx, enquiry.assignedOfficerId), enquiry, 'assigned', `new enquiry for you: ${enquiry.subject}`, `A member’s enquiry has been assigned to you. ${due(enquiry.dueOn)}`.trim());
 }
 
 export async function mailMeetingContact(ctx: MailContext, enquiry: EnquiryForMail, contactMemberId: number, role: string): Promise<void> {
-  await send(ctx, await memberAddress(ctx.trx, contactMemberId), enquiry, 'meeting-notice', `information that may be raised at a meeting`, `As ${role}: a member has asked officers for information about “${enquiry.subject}” that may be raised at a meeting.`);
+  await send(ctx, await memberAddress(ctx, contactMemberId), enquiry, 'meeting-notice', `information that may be raised at a meeting`, `As ${role}: a member has asked officers for information about “${enquiry.subject}” that may be raised at a meeting.`);
 }
 
 /** What each step tells whom. Steps not listed send nothing (the member sees them on the enquiry's page). */
 export async function mailAction(ctx: MailContext, action: EnquiryAction, enquiry: EnquiryForMail, text: string | null): Promise<void> {
-  const member = () => memberAddress(ctx.trx, enquiry.memberId);
-  const officer = () => officerAddress(ctx.trx, enquiry.assignedOfficerId);
+  const member = () => memberAddress(ctx, enquiry.memberId);
+  const officer = () => officerAddress(ctx, enquiry.assignedOfficerId);
   switch (action) {
     case 'acknowledge':
       return send(ctx, await member(), enquiry, 'acknowledged', `acknowledged: ${enquiry.subject}`, `Your enquiry has been acknowledged.${text ? `\n\n${text}` : ''}`);

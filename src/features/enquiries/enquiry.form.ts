@@ -7,6 +7,10 @@ import { asList, type FormErrors } from '../../web/forms.ts';
 // Anyone signed in: what each person sees is narrowed to their own enquiries (enquiry-access.ts).
 export const enquiryAccess = access.signedIn;
 
+/** Logging from an email is for those who may log an enquiry: a member in office, an officer in post and democratic
+ * services. The roles stand for exactly that, since they lapse with the term or the post (current-user.ts). */
+export const emailIntakeAccess = access.roles('member', 'group-leader', 'officer', 'democratic-services');
+
 type Body = Record<string, unknown>;
 
 export function one(value: unknown): string {

@@ -10,7 +10,7 @@ import { installUploads, uploadedFile, uploadedFiles } from '../../../web/upload
 import { actorOf } from '../../accounts/accounts.routes.ts';
 import { idFromParam } from '../../directory/directory.schemas.ts';
 import { checkFiles, fileErrors } from '../attachments/attachment-uploads.ts';
-import { enquiryAccess, newEnquiryInput, textFields, type RenderNew } from '../enquiry.form.ts';
+import { emailIntakeAccess, newEnquiryInput, textFields, type RenderNew } from '../enquiry.form.ts';
 import { newEnquiryProblems } from '../enquiry.service.ts';
 import { draftFromEmail, emailDraftView, logEnquiryFromEmail, mailboxText, MAX_EMAIL_BYTES } from './enquiry-from-email.service.ts';
 
@@ -30,16 +30,16 @@ function renderUpload(reply: FastifyReply, errors?: FormErrors, status = 400) {
 
 /** The upload: its own scope, since an email with its attachments may be larger than one attached file. */
 export function registerEmailUpload(app: FastifyInstance, deps: Deps): void {
-  app.get('/enquiries/from-email', { config: { access: enquiryAccess } }, async (_request, reply) => renderUpload(reply));
+  app.get('/enquiries/from-email', { config: { access: emailIntakeAccess } }, async (_request, reply) => renderUpload(reply));
 
   app.register(async (scope) => {
     await installUploads(scope, {
       maxBytes: MAX_EMAIL_BYTES,
       fields: 0,
-      access: enquiryAccess,
+      access: emailIntakeAccess,
       refuse: async (_request, reply, message, status) => renderUpload(reply, formErrors([{ field: 'file', message }]), status),
     });
-    scope.post('/enquiries/from-email', { config: { access: enquiryAccess } }, async (request, reply) => {
+    scope.post('/enquiries/from-email', { config: { access: emailIntakeAccess } }, async (request, reply) => {
       const file = uploadedFile(((request.body ?? {}) as Body).file);
       if (!file) return renderUpload(reply, formErrors([{ field: 'file', message: 'Select an email saved as .eml or .msg' }]));
       const draft = await draftFromEmail(deps, userOf(request), file);
@@ -72,9 +72,9 @@ export function registerEmailConfirm(scope: FastifyInstance, deps: Deps, renderN
     });
   }
 
-  scope.get('/enquiries/from-email/:draft', { config: { access: enquiryAccess } }, async (request, reply) => render(request, reply, draftIdOf(request)));
+  scope.get('/enquiries/from-email/:draft', { config: { access: emailIntakeAccess } }, async (request, reply) => render(request, reply, draftIdOf(request)));
 
-  scope.post('/enquiries/from-email/:draft', { config: { access: enquiryAccess } }, async (request, reply) => {
+  scope.post('/enquiries/from-email/:draft', { config: { access: emailIntakeAccess } }, async (request, reply) => {
     const draftId = draftIdOf(request);
     const body = (request.body ?? {}) as Body;
     const text = textFields(body);
