@@ -82,6 +82,18 @@ export async function scheduleJob(trx: Transaction<Tables>, job: NewJob, at: Dat
   return insertJob(trx, { kind: job.kind, key: job.key, runAt: job.runAt.toISOString(), payloadJson: JSON.stringify(job.payload ?? null) }, at.toISOString());
 }
 
+/** The next time of day `hourUtc`:00 UTC strictly after `at`: a daily job's next run. */
+export function nextDailyRun(at: Date, hourUtc: number): Date {
+  const today = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), hourUtc));
+  return today.getTime() > at.getTime() ? today : new Date(today.getTime() + 86_400_000);
+}
+
+/** Schedules a daily job's next run, keyed by its day, so that scheduling the same day twice is one job. */
+export async function scheduleDailyJob(trx: Transaction<Tables>, kind: string, hourUtc: number, at: Date): Promise<void> {
+  const runAt = nextDailyRun(at, hourUtc);
+  await scheduleJob(trx, { kind, key: `${kind}:${runAt.toISOString().slice(0, 10)}`, runAt }, at);
+}
+
 export type JobRunResult = { claimed: number; done: number; retrying: number; failed: number; lost: number };
 
 function loggerOf(deps: Deps) {

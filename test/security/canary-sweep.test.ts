@@ -5,10 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { seedSweepCouncil, type Person, type SweepCouncil } from './council.ts';
-import { mayRead, plantCanaries, type Canary } from './canaries.ts';
-import { recordIds, targetsOf, type RecordIds } from './route-records.ts';
+import { type TestApp } from '../support/app.ts';
+import { type Person, type SweepCouncil } from './council.ts';
+import { mayRead, type Canary } from './canaries.ts';
+import { targetsOf, type RecordIds } from './route-records.ts';
+import { openSweepWorld } from './sweep-world.ts';
 import { crawl } from './crawl.ts';
 import { AUDIT_PAGE_SIZE } from '../../src/features/audit/audit.routes.ts';
 
@@ -23,10 +24,7 @@ describe('canaries in restricted records never reach a person not entitled to th
   const found = new Set<string>();
 
   before(async () => {
-    t = await createTestApp();
-    c = await seedSweepCouncil(t);
-    canaries = await plantCanaries(t, c);
-    ids = await recordIds(t, c, canaries);
+    ({ t, c, canaries, ids } = await openSweepWorld());
   });
   after(async () => {
     console.log(`canary sweep: ${Date.now() - started} ms in all`);

@@ -3,12 +3,12 @@
 // the CSRF refusal and changes nothing that is stored.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Agent, createTestApp, type TestApp } from '../support/app.ts';
+import { Agent, type TestApp } from '../support/app.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/demo.service.ts';
-import { seedSweepCouncil, type Person, type SweepCouncil } from './council.ts';
-import { plantCanaries } from './canaries.ts';
+import { type Person, type SweepCouncil } from './council.ts';
 import { bodySchemaOf, validSample } from './json-bodies.ts';
-import { entitledTo, fingerprint, recordIds, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { entitledTo, fingerprint, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { openSweepWorld } from './sweep-world.ts';
 
 const UNSAFE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** Fields that would make many forms' writes land, had the token been taken. */
@@ -21,9 +21,7 @@ describe('CSRF on every state-changing route', () => {
   const started = Date.now();
 
   before(async () => {
-    t = await createTestApp();
-    c = await seedSweepCouncil(t);
-    ids = await recordIds(t, c, await plantCanaries(t, c));
+    ({ t, c, ids } = await openSweepWorld());
   });
   after(async () => {
     console.log(`csrf sweep: ${Date.now() - started} ms in all`);

@@ -11,11 +11,11 @@ import { sessionCookieName, sha256 } from '../../src/web/session.ts';
 import { insertSession } from '../../src/features/accounts/sessions.repository.ts';
 import { issueApiToken } from '../../src/features/accounts/accounts.service.ts';
 import { systemActor } from '../../src/features/audit/audit.repository.ts';
-import { Agent, createTestApp, type TestApp } from '../support/app.ts';
+import { Agent, type TestApp } from '../support/app.ts';
 import { multipartBody } from '../support/multipart.ts';
-import { seedSweepCouncil, type Person, type SweepCouncil } from './council.ts';
-import { plantCanaries } from './canaries.ts';
-import { entitledTo, recordIds, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { type Person, type SweepCouncil } from './council.ts';
+import { entitledTo, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { openSweepWorld } from './sweep-world.ts';
 import { bodyArbitrary, bodySchemaOf, formArbitrary, plainForm, wildText } from './json-bodies.ts';
 
 const SEED = Number(process.env.NOLAN_FUZZ_SEED ?? 20261123);
@@ -29,9 +29,7 @@ describe('fuzzing every body, form and query string: no answer is a 500', () => 
   const started = Date.now();
 
   before(async () => {
-    t = await createTestApp();
-    c = await seedSweepCouncil(t);
-    ids = await recordIds(t, c, await plantCanaries(t, c));
+    ({ t, c, ids } = await openSweepWorld());
   });
   after(async () => {
     console.log(`fuzz: ${Date.now() - started} ms in all (seed ${SEED}, ${RUNS} runs a route)`);

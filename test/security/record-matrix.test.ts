@@ -7,10 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { RouteEntry } from '../../src/app.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { requestAs, seedSweepCouncil, type Person, type SweepCouncil } from './council.ts';
-import { mayRead, plantCanaries, type Canary } from './canaries.ts';
-import { entitledTo, fingerprint, missing, recordIds, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { type TestApp } from '../support/app.ts';
+import { requestAs, type Person, type SweepCouncil } from './council.ts';
+import { mayRead, type Canary } from './canaries.ts';
+import { entitledTo, fingerprint, missing, targetsOf, type RecordIds, type Target } from './route-records.ts';
+import { openSweepWorld } from './sweep-world.ts';
 
 const isApi = (url: string) => url.startsWith('/api/');
 const refused = (response: LightMyRequestResponse, url: string) =>
@@ -24,10 +25,7 @@ describe('the role × route × record matrix', () => {
   const started = Date.now();
 
   before(async () => {
-    t = await createTestApp();
-    c = await seedSweepCouncil(t);
-    canaries = await plantCanaries(t, c);
-    ids = await recordIds(t, c, canaries);
+    ({ t, c, canaries, ids } = await openSweepWorld());
     console.log(`record matrix: council seeded in ${Date.now() - started} ms, ${canaries.length} canaries`);
   });
   after(async () => {

@@ -3,7 +3,7 @@
 // counts of addresses without an account that the next guess would start afresh anyway.
 import type { Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
-import { recurring, scheduleJob, type JobContext, type JobHandlers } from '../../jobs/scheduler.ts';
+import { nextDailyRun, recurring, scheduleDailyJob, type JobContext, type JobHandlers } from '../../jobs/scheduler.ts';
 import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from '../../web/session.ts';
 import { deleteSessionsBefore } from './sessions.repository.ts';
 import { forgetStaleAddressFailures } from './sign-in-attempts.repository.ts';
@@ -15,14 +15,12 @@ const HOUR_UTC = 3;
 
 /** The next 03:00 UTC strictly after `at`. */
 export function nextSignInSweep(at: Date): Date {
-  const today = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), HOUR_UTC));
-  return today.getTime() > at.getTime() ? today : new Date(today.getTime() + 86_400_000);
+  return nextDailyRun(at, HOUR_UTC);
 }
 
 /** Schedules the next nightly sweep; the same night twice is one job. */
 export async function scheduleSignInSweep(trx: Transaction<Tables>, at: Date): Promise<void> {
-  const runAt = nextSignInSweep(at);
-  await scheduleJob(trx, { kind: SIGN_IN_SWEEP, key: `${SIGN_IN_SWEEP}:${runAt.toISOString().slice(0, 10)}`, runAt }, at);
+  await scheduleDailyJob(trx, SIGN_IN_SWEEP, HOUR_UTC, at);
 }
 
 async function sweep(ctx: JobContext): Promise<void> {

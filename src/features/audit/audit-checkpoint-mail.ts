@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { ukDate } from '../../clock.ts';
-import { recurring, scheduleJob, type JobContext, type JobHandlers } from '../../jobs/scheduler.ts';
+import { nextDailyRun, recurring, scheduleDailyJob, type JobContext, type JobHandlers } from '../../jobs/scheduler.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { readChainHead } from './audit.repository.ts';
 
@@ -15,14 +15,12 @@ const HOUR_UTC = 6;
 
 /** The next 06:00 UTC strictly after `at`. */
 export function nextChainHeadMail(at: Date): Date {
-  const today = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), HOUR_UTC));
-  return today.getTime() > at.getTime() ? today : new Date(today.getTime() + 86_400_000);
+  return nextDailyRun(at, HOUR_UTC);
 }
 
 /** Schedules the next daily mail of the chain head; the same day twice is one job. */
 export async function scheduleChainHeadMail(trx: Transaction<Tables>, at: Date): Promise<void> {
-  const runAt = nextChainHeadMail(at);
-  await scheduleJob(trx, { kind: CHAIN_HEAD_MAIL, key: `${CHAIN_HEAD_MAIL}:${runAt.toISOString().slice(0, 10)}`, runAt }, at);
+  await scheduleDailyJob(trx, CHAIN_HEAD_MAIL, HOUR_UTC, at);
 }
 
 /**
