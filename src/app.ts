@@ -33,7 +33,7 @@ import { navigation as homeNavigation } from './features/home/index.ts';
 import { councilSummary, navigation as directoryNavigation } from './features/directory/index.ts';
 import { navigation as protocolNavigation } from './features/protocol/index.ts';
 import { navigation as adminNavigation } from './features/admin/index.ts';
-import { navigation as accountNavigation } from './features/accounts/index.ts';
+import { navigation as accountNavigation, sessionStore } from './features/accounts/index.ts';
 import { registerAccessRequestRoutes } from './features/access-requests/access-requests.index.ts';
 
 /** A route as registered: its access rule, its declared schemas (zod) for the sweeps that build requests, and the
@@ -106,7 +106,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await installSecurity(app, deps);
   installTextGuard(app);
   installReadCaches(app, deps.clock, deps.db, deps.config.readCopies);
-  installSessions(app, deps);
+  installSessions(app, deps, sessionStore(deps.db));
   installViews(app, { navigation: NAVIGATION, councilName: councilNameOf(app, deps) });
   installErrorHandling(app);
   await installAssets(app);
