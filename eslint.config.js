@@ -24,4 +24,16 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The engine takes the date as an argument.' }],
     },
   },
+  {
+    // The plumbing serves every feature and knows none: app.ts and src/features.ts hand it what it needs (the
+    // session store, the navigation, the scheduler's work). Tests may reach into features to set up their cases.
+    files: ['src/web/**/*.ts', 'src/db/**/*.ts', 'src/jobs/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts', '**/*.test-support.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/features/**', '**/features.ts'], message: 'web/, db/ and jobs/ are handed what they serve; they import no feature.' }] },
+      ],
+    },
+  },
 );

@@ -8,7 +8,7 @@ import type { Deps } from './deps.ts';
 import { installSecurity } from './web/security.ts';
 import { installSessions } from './web/session.ts';
 import { installReadCaches } from './web/read-cache.ts';
-import { installViews } from './web/views.ts';
+import { installViews, type NavEntry } from './web/views.ts';
 import { installAssets } from './web/assets.ts';
 import { installErrorHandling } from './web/errors.ts';
 import { installTextGuard } from './web/text-guard.ts';
@@ -24,11 +24,16 @@ import { registerImportRoutes } from './features/import/import.routes.ts';
 import { registerAdminRoutes } from './features/admin/admin.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerProtocolDocumentRoutes } from './features/protocol-document/protocol-document.routes.ts';
-import { registerEnquiryRoutes } from './features/enquiries/enquiries.index.ts';
+import { navigation as enquiryNavigation, registerEnquiryRoutes } from './features/enquiries/enquiries.index.ts';
 import { registerSettingsPages } from './features/settings/settings.routes.ts';
 import { registerOutboxRoutes } from './features/mail/outbox.routes.ts';
-import { registerDocumentRoutes } from './features/documents/documents.index.ts';
-import { registerBriefingRoutes } from './features/briefings/briefings.index.ts';
+import { navigation as documentNavigation, registerDocumentRoutes } from './features/documents/documents.index.ts';
+import { navigation as briefingNavigation, registerBriefingRoutes } from './features/briefings/briefings.index.ts';
+import { navigation as homeNavigation } from './features/home/index.ts';
+import { councilSummary, navigation as directoryNavigation } from './features/directory/index.ts';
+import { navigation as protocolNavigation } from './features/protocol/index.ts';
+import { navigation as adminNavigation } from './features/admin/index.ts';
+import { navigation as accountNavigation, sessionStore } from './features/accounts/index.ts';
 import { registerAccessRequestRoutes } from './features/access-requests/access-requests.index.ts';
 
 /** A route as registered: its access rule, its declared schemas (zod) for the sweeps that build requests, and the
@@ -48,6 +53,24 @@ export const redactedLogPaths = [
   'password',
   'body.password',
 ];
+
+/** The service navigation: each feature's entries, in the order they appear on every page. */
+const NAVIGATION: readonly NavEntry[] = [
+  ...homeNavigation,
+  ...enquiryNavigation,
+  ...documentNavigation,
+  ...briefingNavigation,
+  ...directoryNavigation,
+  ...protocolNavigation,
+  ...adminNavigation,
+  ...accountNavigation,
+];
+
+/** The council's name is on every page and changes rarely: read at most every 30 seconds (read-cache.ts). */
+function councilNameOf(app: FastifyInstance, deps: Deps): () => Promise<string> {
+  const council = app.readCache<string>(30_000, ['council']);
+  return () => council.through('name', async () => (await councilSummary(deps.db.kysely))?.name ?? 'Your council');
+}
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -83,8 +106,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await installSecurity(app, deps);
   installTextGuard(app);
   installReadCaches(app, deps.clock, deps.db, deps.config.readCopies);
-  installSessions(app, deps);
-  installViews(app, deps);
+  installSessions(app, deps, sessionStore(deps.db));
+  installViews(app, { navigation: NAVIGATION, councilName: councilNameOf(app, deps) });
   installErrorHandling(app);
   await installAssets(app);
 

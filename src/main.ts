@@ -5,7 +5,8 @@ import { createDb } from './db/create-db.ts';
 import { MigrationError, migrateToLatest } from './db/migrator.ts';
 import { systemClock } from './clock.ts';
 import { buildApp, redactedLogPaths } from './app.ts';
-import { jobHandlers, type Deps } from './deps.ts';
+import type { Deps } from './deps.ts';
+import { scheduledWork } from './features.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { scheduleOldTextReading } from './features/documents/documents.index.ts';
 import { seedDemoIfEmpty } from './features/demo/demo.service.ts';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Versions stored before their words were kept at upload are read in the background, a batch at a time.
   await db.kysely.transaction().execute((trx) => scheduleOldTextReading(trx, systemClock.now()));
-  scheduler = startScheduler(deps, jobHandlers);
+  scheduler = startScheduler(deps, scheduledWork);
   if (!config.smtpUrl) logger.warn('SMTP_URL is not set: mail stays in the outbox (and is logged) until it is');
   console.log(`Nolan is running at ${config.baseUrl} on ${db.dialect === 'sqlite' ? db.location : 'PostgreSQL'}`);
 }

@@ -13,6 +13,7 @@ import { loadConfig } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import type { Db } from '../db/create-db.ts';
 import { queueMail } from '../features/mail/outbox.service.ts';
+import { deliverMail } from '../features/mail/mail-delivery.ts';
 import { scheduleJob, startScheduler, type JobHandlers } from './scheduler.ts';
 
 const JOBS = 120;
@@ -41,7 +42,7 @@ it('two instances on one PostgreSQL database run each job once and send each mes
     await first.kysely.transaction().execute(async (trx) => {
       for (let i = 0; i < JOBS; i++) await scheduleJob(trx, { kind: 'test.notify', key: String(i), runAt: clock.now() }, clock.now());
     });
-    const schedulers = [startScheduler(instance(first), handlersFor('first'), { intervalMs: 5, instanceId: 'first' }), startScheduler(instance(second), handlersFor('second'), { intervalMs: 5, instanceId: 'second' })];
+    const schedulers = [startScheduler(instance(first), { jobs: handlersFor('first'), everyTick: [deliverMail] }, { intervalMs: 5, instanceId: 'first' }), startScheduler(instance(second), { jobs: handlersFor('second'), everyTick: [deliverMail] }, { intervalMs: 5, instanceId: 'second' })];
     try {
       for (let waited = 0; smtp.received.length < JOBS && waited < 60_000; waited += 50) await sleep(50);
       // Let both loops take a few more turns: nothing further may run or be sent.

@@ -9,6 +9,7 @@ import { fixedClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { queueMail } from '../features/mail/outbox.service.ts';
+import { deliverMail } from '../features/mail/mail-delivery.ts';
 import { claimDueJobs, completeJob, findJobByKey } from './jobs.repository.ts';
 import { combineJobHandlers, JOB_MAX_ATTEMPTS, jobRetryDelayMinutes, runDueJobs, scheduleJob, startScheduler, type JobHandlers, type NewJob } from './scheduler.ts';
 
@@ -143,7 +144,7 @@ describe('the job scheduler', () => {
       'enquiry.reminder': async ({ trx, now }) => void (await queueMail(trx, { to: 'dee@council.example', subject: 'Enquiry due tomorrow', text: 'Reminder', kind: 'enquiry.reminder' }, now)),
     };
     await schedule({ kind: 'enquiry.reminder', key: 'tick', runAt: at(START) });
-    const scheduler = startScheduler(deps, handlers, { intervalMs: 60_000, instanceId: 'ticker' });
+    const scheduler = startScheduler(deps, { jobs: handlers, everyTick: [deliverMail] }, { intervalMs: 60_000, instanceId: 'ticker' });
     await scheduler.tick();
     await scheduler.stop();
     assert.equal((await findJobByKey(db.kysely, 'tick'))?.done_at, START);

@@ -8,7 +8,6 @@ import type { Transaction } from 'kysely';
 import pino from 'pino';
 import type { Tables } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { DEFAULT_BATCH, deliverOutbox } from '../features/mail/outbox.service.ts';
 import { claimDueJobs, completeJob, foldMissedRuns, insertJob, recordJobFailure, type JobRow } from './jobs.repository.ts';
 
 export type JobContext = {
@@ -34,7 +33,7 @@ export type JobHandler = ((context: JobContext) => Promise<void>) & {
   beforeTransaction?: (deps: Deps, payload: unknown) => Promise<void>;
 };
 
-/** Handlers by job kind. Features export theirs; main.ts passes them all to startScheduler. */
+/** Handlers by job kind. Features export theirs; src/features.ts joins them for startScheduler. */
 export type JobHandlers = Record<string, JobHandler>;
 
 /** Joins the handlers of several features. Two features handling one kind is a mistake, refused at start. */
@@ -67,7 +66,7 @@ export const JOB_MAX_ATTEMPTS = 10;
 const JOB_LEASE_MS = 5 * 60_000;
 const JOB_BATCH = 20;
 /** One tick works through at most this many batches, so a backlog drains without one tick running forever. */
-const ROUNDS_PER_TICK = 20;
+export const ROUNDS_PER_TICK = 20;
 
 /** 1, 2, 4, 8 … minutes after the 1st, 2nd, 3rd, 4th … failed run, never more than an hour. */
 export function jobRetryDelayMinutes(attempts: number): number {
@@ -139,9 +138,22 @@ async function runOne(deps: Deps, handler: JobHandler, job: JobRow, instanceId: 
   }
 }
 
+/**
+ * Work done on every tick after the due jobs (delivering the outbox), handed to the scheduler by whoever starts
+ * it. `stopped` turns true once the scheduler is stopping: a task working in rounds ends at the next one.
+ */
+export type TickTask = {
+  /** The log's words when a run throws ("the outbox could not be delivered"); the next tick tries again. */
+  failed: string;
+  run(deps: Deps, stopped: () => boolean): Promise<void>;
+};
+
+/** What the scheduler runs: the handlers of every job kind, and the tasks of every tick, in order. */
+export type ScheduledWork = { jobs: JobHandlers; everyTick: readonly TickTask[] };
+
 export type Scheduler = {
   instanceId: string;
-  /** Runs due jobs and delivers the outbox now (waits for a tick already under way instead of overlapping it). */
+  /** Runs due jobs and every tick's tasks now (waits for a tick already under way instead of overlapping it). */
   tick(): Promise<void>;
   /** No new tick starts; resolves when the one under way, if any, has finished. */
   stop(): Promise<void>;
@@ -150,10 +162,11 @@ export type Scheduler = {
 export const SCHEDULER_INTERVAL_MS = 30_000;
 
 /**
- * Every `intervalMs` (and once straight away): due jobs, then the outbox. Ticks never overlap; the timer is
- * unref'd so that it never keeps the process alive; an error is logged and the next tick tries again.
+ * Every `intervalMs` (and once straight away): due jobs, then each tick task in turn. Ticks never overlap; the
+ * timer is unref'd so that it never keeps the process alive; an error is logged and the next tick tries again.
  */
-export function startScheduler(deps: Deps, handlers: JobHandlers, options: { intervalMs?: number; instanceId?: string } = {}): Scheduler {
+export function startScheduler(deps: Deps, work: ScheduledWork, options: { intervalMs?: number; instanceId?: string } = {}): Scheduler {
+  const { jobs: handlers, everyTick } = work;
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const intervalMs = options.intervalMs ?? SCHEDULER_INTERVAL_MS;
   const logger = loggerOf(deps);
@@ -161,7 +174,7 @@ export function startScheduler(deps: Deps, handlers: JobHandlers, options: { int
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
 
-  async function work(): Promise<void> {
+  async function runTick(): Promise<void> {
     try {
       for (let round = 0; round < ROUNDS_PER_TICK && !stopped; round++) {
         const jobs = await runDueJobs(deps, handlers, { instanceId });
@@ -170,19 +183,17 @@ export function startScheduler(deps: Deps, handlers: JobHandlers, options: { int
     } catch (error) {
       logger.error({ err: error }, 'scheduled jobs could not run');
     }
-    try {
-      for (let round = 0; round < ROUNDS_PER_TICK && !stopped; round++) {
-        const mail = await deliverOutbox(deps, { batch: DEFAULT_BATCH });
-        // A refusal or an unreachable server is likely to meet the next message too: leave it to the next tick.
-        if (mail.retrying + mail.failed > 0 || mail.sent + mail.held < DEFAULT_BATCH) break;
+    for (const task of everyTick) {
+      try {
+        await task.run(deps, () => stopped);
+      } catch (error) {
+        logger.error({ err: error }, task.failed);
       }
-    } catch (error) {
-      logger.error({ err: error }, 'the outbox could not be delivered');
     }
   }
 
   function tick(): Promise<void> {
-    if (!running) running = work().finally(() => (running = null));
+    if (!running) running = runTick().finally(() => (running = null));
     return running;
   }
 

@@ -1,12 +1,8 @@
 // Sessions stored in the database, and API tokens: who is behind each request.
-import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { ukDate } from '../clock.ts';
-import { findUserById } from '../features/accounts/users.repository.ts';
-import { deleteSession, findSession, insertSession, touchSession } from '../features/accounts/sessions.repository.ts';
-import { resolveCurrentUser } from '../features/accounts/current-user.ts';
-import { findActiveToken, touchToken } from '../features/accounts/tokens.repository.ts';
 import type { CurrentUser } from './access.ts';
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
@@ -30,8 +26,21 @@ declare module 'fastify' {
 
 type KnownSession = { user: CurrentUser; day: string; createdAt: number };
 
-export function installSessions(app: FastifyInstance, deps: Deps): void {
-  const { db, clock, config } = deps;
+/** What the session plugin needs of the accounts it serves, already bound to the database: the accounts feature
+ * builds it (accounts/session-store.ts) and app.ts hands it over. */
+export type SessionStore<User extends { disabledAt: string | null }> = {
+  findSession(idHash: string): Promise<{ userId: number; createdAt: string; lastSeenAt: string } | undefined>;
+  touchSession(idHash: string, at: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  findActiveToken(hash: string, now: string): Promise<{ id: number; userId: number; lastUsedAt: string | null } | undefined>;
+  touchToken(id: number, at: string): Promise<void>;
+  findUser(id: number): Promise<User | undefined>;
+  /** The user's roles and powers as they stand on the day. */
+  currentUser(user: User, day: string, via: CurrentUser['via']): Promise<CurrentUser>;
+};
+
+export function installSessions<User extends { disabledAt: string | null }>(app: FastifyInstance, deps: Deps, store: SessionStore<User>): void {
+  const { clock, config } = deps;
   const cookieName = sessionCookieName(config.secureCookies);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);
@@ -46,14 +55,14 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
     const day = ukDate(now);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const token = await findActiveToken(db.kysely, sha256(bearer), now.toISOString());
+      const token = await store.findActiveToken(sha256(bearer), now.toISOString());
       if (!token) return;
-      const user = await findUserById(db.kysely, token.userId);
+      const user = await store.findUser(token.userId);
       if (!user || user.disabledAt) return;
       if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_INTERVAL_MS) {
-        await touchToken(db.kysely, token.id, now.toISOString());
+        await store.touchToken(token.id, now.toISOString());
       }
-      request.user = await resolveCurrentUser(db.kysely, user, day, 'token');
+      request.user = await store.currentUser(user, day, 'token');
       return;
     }
     const raw = request.cookies[cookieName];
@@ -68,33 +77,25 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
       return;
     }
     const version = known.version;
-    const session = await findSession(db.kysely, idHash);
+    const session = await store.findSession(idHash);
     if (!session) return;
     const idle = now.getTime() - Date.parse(session.lastSeenAt);
     const age = now.getTime() - Date.parse(session.createdAt);
     if (idle > IDLE_LIMIT_MS || age > ABSOLUTE_LIMIT_MS) {
-      await deleteSession(db.kysely, idHash);
+      await store.deleteSession(idHash);
       return;
     }
-    const user = await findUserById(db.kysely, session.userId);
+    const user = await store.findUser(session.userId);
     if (!user || user.disabledAt) return;
-    if (idle > TOUCH_INTERVAL_MS) await touchSession(db.kysely, idHash, now.toISOString());
+    if (idle > TOUCH_INTERVAL_MS) await store.touchSession(idHash, now.toISOString());
     request.sessionIdHash = idHash;
-    request.user = await resolveCurrentUser(db.kysely, user, day, 'session');
+    request.user = await store.currentUser(user, day, 'session');
     known.set(idHash, { user: request.user, day, createdAt: Date.parse(session.createdAt) }, version);
   });
 }
 
-/** Starts a session for a user who has just proved who they are, and sets the cookie. */
-export async function startSession(deps: Deps, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
-  await insertSession(deps.db.kysely, {
-    idHash: sha256(token),
-    userId,
-    at: deps.clock.now().toISOString(),
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-  });
+/** Gives the browser the cookie of a session just stored (accounts/session-store.ts). */
+export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string): void {
   reply.setCookie(sessionCookieName(deps.config.secureCookies), token, {
     path: '/',
     httpOnly: true,

@@ -2,12 +2,7 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../deps.ts';
-import { allows, type CurrentUser } from './access.ts';
-import { adminIndexAccess } from '../features/admin/admin.routes.ts';
-import { enquiryAccess } from '../features/enquiries/enquiries.routes.ts';
-import { briefingAccess } from '../features/briefings/briefing-access.ts';
-import { councilSummary } from '../features/directory/council.repository.ts';
+import { access, allows, type Access, type CurrentUser } from './access.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { csrfUserInfo } from './security.ts';
 import { govukMacros } from './govuk-macros.ts';
@@ -47,25 +42,25 @@ export function createTemplateEnvironment(): nunjucks.Environment {
 
 export type NavItem = { href: string; text: string; active?: boolean };
 
-function navigationFor(user: CurrentUser | null, url: string): NavItem[] {
-  if (!user) return [{ href: '/sign-in', text: 'Sign in' }];
-  const items: NavItem[] = [
-    { href: '/', text: 'Home' },
-    { href: '/members', text: 'Members' },
-    { href: '/officers', text: 'Officers' },
-    { href: '/bodies', text: 'Committees' },
-    { href: '/protocol', text: 'Ask the protocol' },
-  ];
-  if (allows(enquiryAccess, user)) items.splice(1, 0, { href: '/enquiries', text: 'Enquiries' });
-  items.splice(items.findIndex((i) => i.href === '/members'), 0, { href: '/documents', text: 'Documents' });
-  if (allows(briefingAccess, user)) items.splice(items.findIndex((i) => i.href === '/members'), 0, { href: '/briefings', text: 'Briefings' });
-  // The Monitoring Officer reaches the audit trail and the protocol document through Admin without an admin role.
-  if (allows(adminIndexAccess, user)) items.push({ href: '/admin', text: 'Admin' });
-  items.push({ href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' });
+/** A link in the service navigation, contributed by the feature it leads to. Shown to those signed in whom its
+ * access rule allows (anyone signed in when it has none), or, when `signedOut`, only to those not signed in. */
+export type NavEntry = { href: string; text: string; access?: Access; signedOut?: boolean };
+
+export type ViewOptions = {
+  /** Every feature's entries, in the order they appear. */
+  navigation: readonly NavEntry[];
+  /** The council's name, on every page. */
+  councilName: () => Promise<string>;
+};
+
+function navigationFor(entries: readonly NavEntry[], user: CurrentUser | null, url: string): NavItem[] {
+  const shown = entries.filter((entry) => (user ? !entry.signedOut && allows(entry.access ?? access.signedIn, user) : entry.signedOut === true));
+  if (!user) return shown.map(({ href, text }) => ({ href, text }));
   const current = url.split('?')[0] ?? '/';
-  return items.map((item) => ({
-    ...item,
-    active: item.href === '/' ? current === '/' : current === item.href || current.startsWith(`${item.href}/`),
+  return shown.map(({ href, text }) => ({
+    href,
+    text,
+    active: href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`),
   }));
 }
 
@@ -75,18 +70,16 @@ declare module 'fastify' {
   }
 }
 
-export function installViews(app: FastifyInstance, deps: Deps): nunjucks.Environment {
+export function installViews(app: FastifyInstance, options: ViewOptions): nunjucks.Environment {
+  const { navigation, councilName } = options;
   const env = createTemplateEnvironment();
-  // The council's name is on every page and changes rarely: read at most every 30 seconds (read-cache.ts).
-  const council = app.readCache<string>(30_000, ['council']);
-  const councilName = () => council.through('name', async () => (await councilSummary(deps.db.kysely))?.name ?? 'Your council');
   app.decorateReply('page', async function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const request: FastifyRequest = this.request;
     const html = env.render(template, {
       ...context,
       councilName: await councilName(),
       user: request.user,
-      navigation: navigationFor(request.user, request.url),
+      navigation: navigationFor(navigation, request.user, request.url),
       csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(request) }),
       cspNonce: this.cspNonce?.script,
       requestId: request.id,

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { jobHandlers } from '../../deps.ts';
+import { jobHandlers } from '../../features.ts';
 import { runDueJobs } from '../../jobs/scheduler.ts';
 import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from '../../web/session.ts';
 import { systemActor } from '../audit/audit.repository.ts';

@@ -1,6 +1,7 @@
 // The document register on the web: the pages, adding meetings, the public list, and the API.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import type { NavEntry } from '../../web/views.ts';
 import { registerDocumentPages } from './documents.routes.ts';
 import { registerPublicDocumentPages } from './public-documents.routes.ts';
 import { registerDocumentApi } from './documents-api.routes.ts';
@@ -14,3 +15,5 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
   registerPublicDocumentPages(app, deps);
   registerDocumentApi(app, deps);
 }
+
+export const navigation: readonly NavEntry[] = [{ href: '/documents', text: 'Documents' }];

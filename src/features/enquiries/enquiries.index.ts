@@ -1,6 +1,8 @@
 // Member enquiries on the web: the pages, the reports and statistics, and the API.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import type { NavEntry } from '../../web/views.ts';
+import { enquiryAccess } from './enquiry.form.ts';
 import { registerEnquiryPages } from './enquiries.routes.ts';
 import { registerEnquiryApi } from './enquiries-api.routes.ts';
 import { registerRoutingTablePages } from './routing-table.routes.ts';
@@ -12,3 +14,5 @@ export function registerEnquiryRoutes(app: FastifyInstance, deps: Deps): void {
   registerEnquiryApi(app, deps);
   registerRoutingTablePages(app, deps);
 }
+
+export const navigation: readonly NavEntry[] = [{ href: '/enquiries', text: 'Enquiries', access: enquiryAccess }];
