@@ -9,7 +9,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { addClearDays } from '../../protocol/working-days.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { formatDate } from '../../web/format.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { documentSight, documentViewerOf } from '../documents/document-access.ts';
 import { findDocument, listFileVersions } from '../documents/document.repository.ts';

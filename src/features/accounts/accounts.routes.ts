@@ -8,7 +8,7 @@ import { clearSessionCookie, startSession } from '../../web/session.ts';
 import { ValidationError } from '../../errors.ts';
 import { renderProblem } from '../../web/errors.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, TOKEN_DAYS, withdrawApiToken } from './accounts.service.ts';
 import { deleteSession } from './sessions.repository.ts';
 import { listTokensOfUser, type TokenRecord } from './tokens.repository.ts';

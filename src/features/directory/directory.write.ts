@@ -4,7 +4,8 @@ import type { Transaction } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Tables } from '../../db/database.ts';
 import { ValidationError, type FieldError } from '../../errors.ts';
-import { appendAudit, type Actor, type AuditChange } from '../audit/audit.repository.ts';
+import { appendAudit, type AuditChange } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 
 export type DirectoryDeps = Pick<Deps, 'db' | 'clock'>;
 

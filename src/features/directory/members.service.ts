@@ -1,6 +1,6 @@
 // Changes to the elected side of the directory: wards, groups, members and their seats on bodies.
 import { NotFoundError } from '../../errors.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { BODY_KINDS, GROUP_ROLES, isOneOf, SEAT_ROLES, type BodyKind, type GroupRole, type SeatRole } from './directory.types.ts';
 import { auditedChange, isIsoDate, Problems, type DirectoryDeps } from './directory.write.ts';
 import { findWard, insertWards, listWards } from './wards.repository.ts';

@@ -1,6 +1,6 @@
 // Changes to the paid side of the directory: services, officers, statutory roles and deputies' acting dates.
 import { NotFoundError } from '../../errors.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { CAPACITIES, GRADES, isOneOf, STATUTORY_ROLES, type Capacity, type StatutoryRoleName } from './directory.types.ts';
 import { auditedChange, isIsoDate, Problems, type DirectoryDeps } from './directory.write.ts';
 import { findOfficer, insertOfficers, insertServices, listServices, updateOfficer, type NewOfficerRow } from './officers.repository.ts';

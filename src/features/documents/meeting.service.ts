@@ -1,7 +1,8 @@
 // Adding a meeting of one of the council's bodies, so that the register's papers can be filed against it.
 import { z } from 'zod';
 import { ValidationError, type FieldError } from '../../errors.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { findBody } from '../directory/bodies.repository.ts';
 import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { insertMeeting } from './document.repository.ts';
