@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import { access, type CurrentUser } from '../../web/access.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { apiError } from '../api/api.routes.ts';
 import { maySeeRequest, reasonsHeldFrom, seesEveryRequest } from './access-request-access.ts';
 import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';

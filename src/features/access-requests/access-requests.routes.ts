@@ -10,7 +10,7 @@ import { ukDate } from '../../clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { documentViewerOf } from '../documents/document-access.ts';
 import { visibleDocument } from '../documents/document-register.ts';

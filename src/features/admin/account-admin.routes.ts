@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { access, ROLES } from '../../web/access.ts';
 import { formErrors, parseForm, type FormErrors } from '../../web/forms.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { findUserById } from '../accounts/users.repository.ts';
 import { accountStatus, countSessions, findDirectoryChoice, listAccounts, memberChoices, officerChoices, openInvitation, type DirectoryChoice } from './account-admin.repository.ts';
 import { changeAccountDisabled, changeAccountRoles, changeDirectoryLinks, inviteAccount, reissueInvitation, type Invitation } from './account-admin.service.ts';

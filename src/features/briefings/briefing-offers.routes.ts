@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { briefingAccess } from './briefing-access.ts';
 import { dateFromBoxes, one, pageField, textValues } from './briefing-form.ts';

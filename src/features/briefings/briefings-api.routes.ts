@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { DUTIES } from '../../protocol/types.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { apiError } from '../api/api.routes.ts';
 import { briefingAccess, groupSideOf, oversees } from './briefing-access.ts';
 import { listBriefings, listNotices, listOffers } from './briefing.repository.ts';

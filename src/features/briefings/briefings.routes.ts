@@ -6,7 +6,7 @@ import { ukDate } from '../../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { listOfficers } from '../directory/officers.repository.ts';
 import { hasDuty } from '../../protocol/duties.ts';

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { installUploads, uploadedFile } from '../../web/uploads.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { listBodies } from '../directory/bodies.repository.ts';
 import { idFromParam, readFilters } from '../directory/directory.schemas.ts';
 import { listGroups } from '../directory/groups.repository.ts';

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError, type FieldError } from '../../errors.ts
 import { findWard } from '../directory/wards.repository.ts';
 import { findOfficer, listServices } from '../directory/officers.repository.ts';
 import { isRealDate } from './enquiry-list-filter.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { apiError } from '../api/api.routes.ts';
 import { ACTIONS, listScopeFor } from './enquiry-access.ts';
 import { listEnquiries } from './enquiry.repository.ts';

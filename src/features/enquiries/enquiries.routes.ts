@@ -8,7 +8,7 @@ import { allows, type CurrentUser } from '../../web/access.ts';
 import { asList, formErrors } from '../../web/forms.ts';
 import { nameForContent } from '../../web/file-names.ts';
 import { installUploads, uploadedFiles } from '../../web/uploads.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { listMembers } from '../directory/members.repository.ts';
 import { listOfficers, listServices } from '../directory/officers.repository.ts';

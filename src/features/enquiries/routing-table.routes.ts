@@ -5,7 +5,7 @@ import { ukDate } from '../../clock.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { idFromParam } from '../directory/directory.schemas.ts';
 import { listOfficers, listServices } from '../directory/officers.repository.ts';
 import { listWards } from '../directory/wards.repository.ts';
