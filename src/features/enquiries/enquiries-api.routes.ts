@@ -8,7 +8,7 @@ import { findWard } from '../directory/wards.repository.ts';
 import { findOfficer, listServices } from '../directory/officers.repository.ts';
 import { isRealDate } from './enquiry-list-filter.ts';
 import { actorOf } from '../../web/actor.ts';
-import { apiError } from '../api/api.routes.ts';
+import { actionErrors, apiError } from '../../web/api-errors.ts';
 import { ACTIONS, listScopeFor } from './enquiry-access.ts';
 import { listEnquiries } from './enquiry.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
@@ -154,7 +154,7 @@ export function registerEnquiryApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/enquiries/:id/:action',
     {
       config,
-      schema: { tags: ['enquiries'], summary: 'Move an enquiry on: acknowledge, start, ask-member, member-replied, answer, close, reopen, extend, delay-notice, reassign', params: idParams.extend({ action: z.enum(ACTIONS) }), body: transitionBody, response: { 200: enquirySchema, 400: apiError, 403: apiError, 404: apiError, 409: apiError } },
+      schema: { tags: ['enquiries'], summary: 'Move an enquiry on: acknowledge, start, ask-member, member-replied, answer, close, reopen, extend, delay-notice, reassign', params: idParams.extend({ action: z.enum(ACTIONS) }), body: transitionBody, response: { 200: enquirySchema, ...actionErrors } },
     },
     async (request) => {
       const b = request.body;
