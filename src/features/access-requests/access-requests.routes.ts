@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { actorOf } from '../../web/actor.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { documentViewerOf } from '../documents/document-access.ts';
 import { visibleDocument } from '../documents/document-register.ts';
 import { listDocumentViews } from '../documents/document-views.repository.ts';

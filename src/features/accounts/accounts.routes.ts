@@ -7,7 +7,7 @@ import { formErrors, parseForm } from '../../web/forms.ts';
 import { clearSessionCookie, startSession } from '../../web/session.ts';
 import { ValidationError } from '../../errors.ts';
 import { renderProblem } from '../../web/errors.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { actorOf } from '../../web/actor.ts';
 import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, TOKEN_DAYS, withdrawApiToken } from './accounts.service.ts';
 import { deleteSession } from './sessions.repository.ts';

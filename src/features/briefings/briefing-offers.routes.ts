@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { actorOf } from '../../web/actor.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { briefingAccess } from './briefing-access.ts';
 import { dateFromBoxes, one, pageField, textValues } from './briefing-form.ts';
 import { answerOffer, offerFor } from './briefing-offers.service.ts';

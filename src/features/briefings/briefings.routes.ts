@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { CurrentUser } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { actorOf } from '../../web/actor.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { listOfficers } from '../directory/officers.repository.ts';
 import { hasDuty } from '../../protocol/duties.ts';
 import { briefingAccess, groupSideOf, mayAct, standingOn } from './briefing-access.ts';

@@ -11,7 +11,7 @@ import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { installUploads, uploadedFile } from '../../web/uploads.ts';
 import { actorOf } from '../../web/actor.ts';
 import { listBodies } from '../directory/bodies.repository.ts';
-import { idFromParam, readFilters } from '../directory/directory.schemas.ts';
+import { idFromParam, readFilters } from '../../web/params.ts';
 import { listGroups } from '../directory/groups.repository.ts';
 import { listOfficers } from '../directory/officers.repository.ts';
 import { MAX_ATTACHMENT_BYTES } from '../enquiries/attachments/attachment-check.ts';

@@ -14,7 +14,7 @@ import { listMembers } from '../directory/members.repository.ts';
 import { listOfficers, listServices } from '../directory/officers.repository.ts';
 import { listWards } from '../directory/wards.repository.ts';
 import type { Officer, Service, Ward } from '../directory/directory.types.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { ACTIONS, availableActions, listScopeFor, oversees, standingOn, type EnquiryAction } from './enquiry-access.ts';
 import { findAttachment, listAttachments, listEnquiries, listEvents, listMeetingContacts, type ListScope } from './enquiry.repository.ts';

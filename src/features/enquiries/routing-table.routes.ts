@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
 import { actorOf } from '../../web/actor.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { listOfficers, listServices } from '../directory/officers.repository.ts';
 import { listWards } from '../directory/wards.repository.ts';
 import { listRoutes } from './routing-table.repository.ts';

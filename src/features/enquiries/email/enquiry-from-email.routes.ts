@@ -8,7 +8,7 @@ import type { CurrentUser } from '../../../web/access.ts';
 import { formErrors, type FormErrors } from '../../../web/forms.ts';
 import { installUploads, uploadedFile, uploadedFiles } from '../../../web/uploads.ts';
 import { actorOf } from '../../../web/actor.ts';
-import { idFromParam } from '../../directory/directory.schemas.ts';
+import { idFromParam } from '../../../web/params.ts';
 import { checkFiles, fileErrors } from '../attachments/attachment-uploads.ts';
 import { emailIntakeAccess, newEnquiryInput, textFields, type RenderNew } from '../enquiry.form.ts';
 import { newEnquiryProblems } from '../enquiry.service.ts';
