@@ -22,13 +22,6 @@ export async function auditedChange<T>(
   });
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** Collects problems with a change, then throws them together so a form can show them all at once. */
 export class Problems {
   readonly list: FieldError[] = [];
