@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { createTestApp } from '../test/support/app.ts';
 import { createAccount, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from '../src/features/accounts/accounts.service.ts';
-import { systemActor } from '../src/features/audit/audit.repository.ts';
+import { systemActor } from '../src/actor.ts';
 
 const rounds = Number(process.argv[2] ?? 20);
 const WARM_UP = 2;

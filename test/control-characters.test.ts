@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { Agent, createTestApp, type TestApp } from './support/app.ts';
 import { createAccount, issueApiToken } from '../src/features/accounts/accounts.service.ts';
-import { systemActor } from '../src/features/audit/audit.repository.ts';
+import { systemActor } from '../src/actor.ts';
 import { multipartBody } from './support/multipart.ts';
 import type { RouteEntry } from '../src/app.ts';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from './support/app.ts';
 import { fillEveryTable } from '../src/features/backup/backup.fixture.ts';
 import { issueApiToken } from '../src/features/accounts/accounts.service.ts';
-import { systemActor } from '../src/features/audit/audit.repository.ts';
+import { systemActor } from '../src/actor.ts';
 import type { RouteEntry } from '../src/app.ts';
 
 const STATIC = /^\/(assets|stylesheets|javascripts)\/|^\/public\/(?!documents\/)/;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { Agent, createTestApp, type TestApp } from './support/app.ts';
 import { createAccount, issueApiToken } from '../src/features/accounts/accounts.service.ts';
-import { systemActor } from '../src/features/audit/audit.repository.ts';
+import { systemActor } from '../src/actor.ts';
 import { buildApp, type RouteEntry } from '../src/app.ts';
 import type { Access, Role } from '../src/web/access.ts';
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createTestDb, TEST_AUDIT_KEY, type TestDb } from '../../test/support/db.ts';
 import { cliEnv, nolan } from '../../test/support/cli.ts';
 import { runCli } from './main.ts';
-import { appendAudit, systemActor } from '../features/audit/audit.repository.ts';
+import { appendAudit } from '../features/audit/audit.repository.ts';
+import { systemActor } from '../actor.ts';
 
 /** The command in this process, for the cases that only print an error: quicker than starting Node again. */
 async function nolanInProcess(db: TestDb, args: string[]): Promise<{ status: number; stderr: string }> {

@@ -4,7 +4,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { createDb, type Db } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import type { Actor } from '../features/audit/audit.repository.ts';
+import type { Actor } from '../actor.ts';
 import { useAuditKey } from '../features/audit/audit-key.ts';
 import { keyChainAtStart } from '../features/audit/audit.rekey.ts';
 import { auditKeyFor } from '../secrets.ts';

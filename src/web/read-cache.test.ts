@@ -10,7 +10,7 @@ import { Agent, createTestApp, type TestApp } from '../../test/support/app.ts';
 import { fixedClock } from '../clock.ts';
 import { onTableWrite } from '../db/table-writes.ts';
 import { createAccount, setAccountDisabled } from '../features/accounts/accounts.service.ts';
-import { systemActor } from '../features/audit/audit.repository.ts';
+import { systemActor } from '../actor.ts';
 import { ReadCache } from './read-cache.ts';
 import { TOUCH_INTERVAL_MS } from './session.ts';
 

@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { fixedClock } from '../clock.ts';
 import { access } from './access.ts';
 import { createAccount, issueApiToken, withdrawApiToken } from '../features/accounts/accounts.service.ts';
-import { systemActor } from '../features/audit/audit.repository.ts';
+import { systemActor } from '../actor.ts';
 
 describe('security headers, error pages and the API', () => {
   let t: TestApp;

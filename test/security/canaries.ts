@@ -3,7 +3,7 @@
 // sweep need only look for canaries in what a person is shown.
 import { fixedClock } from '../../src/clock.ts';
 import type { CurrentUser } from '../../src/web/access.ts';
-import { systemActor } from '../../src/features/audit/audit.repository.ts';
+import { systemActor } from '../../src/actor.ts';
 import { actOnEnquiry, logEnquiry } from '../../src/features/enquiries/enquiry.service.ts';
 import { findEnquiry } from '../../src/features/enquiries/enquiry.repository.ts';
 import { maySee as maySeeEnquiry, standingOn as enquiryStanding } from '../../src/features/enquiries/enquiry-access.ts';

@@ -3,7 +3,7 @@
 // accounts still enabled. Each person has a browser session and an API token.
 import { ukDate } from '../../src/clock.ts';
 import type { CurrentUser, Role } from '../../src/web/access.ts';
-import { systemActor } from '../../src/features/audit/audit.repository.ts';
+import { systemActor } from '../../src/actor.ts';
 import { createAccount, issueApiToken } from '../../src/features/accounts/accounts.service.ts';
 import { findUserById } from '../../src/features/accounts/users.repository.ts';
 import { resolveCurrentUser } from '../../src/features/accounts/current-user.ts';

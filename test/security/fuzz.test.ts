@@ -10,7 +10,7 @@ import type { RouteEntry } from '../../src/app.ts';
 import { sessionCookieName, sha256 } from '../../src/web/session.ts';
 import { insertSession } from '../../src/features/accounts/sessions.repository.ts';
 import { issueApiToken } from '../../src/features/accounts/accounts.service.ts';
-import { systemActor } from '../../src/features/audit/audit.repository.ts';
+import { systemActor } from '../../src/actor.ts';
 import { Agent, type TestApp } from '../support/app.ts';
 import { multipartBody } from '../support/multipart.ts';
 import { type Person, type SweepCouncil } from './council.ts';

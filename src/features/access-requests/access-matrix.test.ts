@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { createAccount, issueApiToken } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { PASSWORD } from '../documents/document.fixture.ts';
 import { addDocumentFile, createDocument } from '../documents/document.service.ts';
 import { minimalPdf } from '../documents/minimal-pdf.ts';

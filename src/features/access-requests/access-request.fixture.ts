@@ -4,7 +4,7 @@
 import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../clock.ts';
 import type { CurrentUser } from '../../web/access.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { addDocumentCouncil, type DocumentCouncil } from '../documents/document.fixture.ts';
 
 export type AccessCouncil = DocumentCouncil & { bodies: DocumentCouncil['bodies'] & { scrutiny: number }; actorOf(user: CurrentUser): Actor };

@@ -9,11 +9,11 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { addClearDays } from '../../protocol/working-days.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { formatDate } from '../../web/format.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { documentSight, documentViewerOf } from '../documents/document-access.ts';
 import { findDocument, listFileVersions } from '../documents/document.repository.ts';
-import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { inOfficeMember, isRequester, mayAdvise, mayDecide } from './access-request-access.ts';
 import { accessFacts, bodyRecord, documentRecord, informationFacts, isExecutiveDocument, memberRecord, sitsOnScrutiny, type AccessFacts, type MemberRecord } from './access-request-facts.ts';
 import { askedFor, mailToAdviser, mailToDecider, mailToMember, type RequestMailContext } from './access-request-mail.ts';
@@ -24,6 +24,7 @@ import { readLocalDecider } from './local-decider.ts';
 import { scheduleReg17Reminder } from './access-request-jobs.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 import { text } from '../../web/text.ts';
+import { isIsoDate } from '../../dates.ts';
 
 export type AccessRequestDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -60,7 +61,7 @@ const decisionSchema = z.object({
   viewOnly: ticked,
   inOffice: ticked,
   redactedOnly: ticked,
-  untilOn: z.preprocess((v) => (v === '' ? undefined : v), text('End date').refine(isRealDate, 'The end date must be a real date').optional()),
+  untilOn: z.preprocess((v) => (v === '' ? undefined : v), text('End date').refine(isIsoDate, 'The end date must be a real date').optional()),
 });
 
 /** The page fields each step's schema reads as text, which it refuses a control character in by name. */

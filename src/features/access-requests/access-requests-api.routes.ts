@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import { access, type CurrentUser } from '../../web/access.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
-import { apiError } from '../api/api.routes.ts';
+import { actorOf } from '../../web/actor.ts';
+import { actionErrors, apiError } from '../../web/api-errors.ts';
 import { maySeeRequest, reasonsHeldFrom, seesEveryRequest } from './access-request-access.ts';
 import { findAccessRequest, listMemberRequests } from './access-request.repository.ts';
 import { adviseOnRequest, confirmPurpose, createAccessRequest, decideRequest, disputeRequest, openRequests, withdrawRequest } from './access-request.service.ts';
@@ -85,9 +85,8 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
   const q = deps.db.kysely;
   const config = { access: access.signedIn };
   const tags = ['access-requests'];
-  const errors = { 400: apiError, 403: apiError, 404: apiError, 409: apiError };
 
-  api.post('/api/v1/access-requests', { config, schema: { tags, summary: 'A member asks to see a register entry, or for information; the answer carries the protocol’s outcome, the decider and the clauses', body: newBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {
+  api.post('/api/v1/access-requests', { config, schema: { tags, summary: 'A member asks to see a register entry, or for information; the answer carries the protocol’s outcome, the decider and the clauses', body: newBody, response: { 201: requestSchema, ...actionErrors } } }, async (request, reply) => {
     const created = await createAccessRequest(deps, actorOf(request), request.user, request.body);
     return reply.code(201).send(toJson(request.user, created));
   });
@@ -111,28 +110,28 @@ export function registerAccessRequestApi(app: FastifyInstance, deps: Deps): void
     if (!r || !maySeeRequest(user, r)) throw new NotFoundError('Access request');
   };
 
-  api.post('/api/v1/access-requests/:id/decision', { config, schema: { tags, summary: 'The decider grants (perhaps with conditions) or refuses, with reasons', params: idParams, body: decisionBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/decision', { config, schema: { tags, summary: 'The decider grants (perhaps with conditions) or refuses, with reasons', params: idParams, body: decisionBody, response: { 200: requestSchema, ...actionErrors } } }, async (request) => {
     await seen(request.params.id, request.user);
     const { version, ...decision } = request.body;
     return toJson(request.user, await decideRequest(deps, actorOf(request), request.user, request.params.id, version, decision));
   });
 
-  api.post('/api/v1/access-requests/:id/advice', { config, schema: { tags, summary: 'The Monitoring Officer’s advice, before the decision (model 114)', params: idParams, body: versioned.extend({ advice: text('Advice').max(5000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/advice', { config, schema: { tags, summary: 'The Monitoring Officer’s advice, before the decision (model 114)', params: idParams, body: versioned.extend({ advice: text('Advice').max(5000) }), response: { 200: requestSchema, ...actionErrors } } }, async (request) => {
     await seen(request.params.id, request.user);
     return toJson(request.user, await adviseOnRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { advice: request.body.advice }));
   });
 
-  api.post('/api/v1/access-requests/:id/withdraw', { config, schema: { tags, summary: 'The member withdraws an open request', params: idParams, body: versioned, response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/withdraw', { config, schema: { tags, summary: 'The member withdraws an open request', params: idParams, body: versioned, response: { 200: requestSchema, ...actionErrors } } }, async (request) => {
     await seen(request.params.id, request.user);
     return toJson(request.user, await withdrawRequest(deps, actorOf(request), request.user, request.params.id, request.body.version));
   });
 
-  api.post('/api/v1/access-requests/:id/dispute', { config, schema: { tags, summary: 'The member disputes a refusal; it goes where the protocol sends disputes', params: idParams, body: versioned.extend({ reason: text('Reason').max(2000) }), response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/dispute', { config, schema: { tags, summary: 'The member disputes a refusal; it goes where the protocol sends disputes', params: idParams, body: versioned.extend({ reason: text('Reason').max(2000) }), response: { 200: requestSchema, ...actionErrors } } }, async (request) => {
     await seen(request.params.id, request.user);
     return toJson(request.user, await disputeRequest(deps, actorOf(request), request.user, request.params.id, request.body.version, { reason: request.body.reason }));
   });
 
-  api.post('/api/v1/access-requests/:id/confirm', { config, schema: { tags, summary: 'The member confirms the purpose-only use (model 115); the file opens after', params: idParams, body: versioned, response: { 200: requestSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/access-requests/:id/confirm', { config, schema: { tags, summary: 'The member confirms the purpose-only use (model 115); the file opens after', params: idParams, body: versioned, response: { 200: requestSchema, ...actionErrors } } }, async (request) => {
     await seen(request.params.id, request.user);
     return toJson(request.user, await confirmPurpose(deps, actorOf(request), request.user, request.params.id, request.body.version, { confirm: true }));
   });

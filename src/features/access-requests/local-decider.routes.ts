@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { formErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { settingsAccess } from '../settings/settings.routes.ts';

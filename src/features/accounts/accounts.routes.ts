@@ -8,17 +8,13 @@ import { clearSessionCookie } from '../../web/session.ts';
 import { startSession } from './session-store.ts';
 import { ValidationError } from '../../errors.ts';
 import { renderProblem } from '../../web/errors.ts';
-import { idFromParam } from '../directory/directory.schemas.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import { idFromParam } from '../../web/params.ts';
+import { actorOf } from '../../web/actor.ts';
 import { acceptInvitation, changePassword, issueApiToken, signIn, signOutEverywhere, TOKEN_DAYS, withdrawApiToken } from './accounts.service.ts';
 import { deleteSession } from './sessions.repository.ts';
 import { listTokensOfUser, type TokenRecord } from './tokens.repository.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { text } from '../../web/text.ts';
-
-export function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.user?.id ?? null, label: request.user?.email ?? 'anonymous', ip: request.ip, requestId: request.id };
-}
 
 /** Only same-site paths may follow sign-in, never another host. */
 function safeNext(next: unknown): string {

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import type { Role } from '../../web/access.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { findUserByEmail, findUserById, insertUser, normaliseEmail, setRoles, updateUser, type UserRecord } from './users.repository.ts';

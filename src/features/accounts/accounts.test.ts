@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { createAccount } from './accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 
 describe('signing in', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { createAccount, LOCKOUT_MS, MAX_FAILED_SIGN_INS } from './accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS, sha256 } from '../../web/session.ts';
 
 const PASSWORD = 'a long enough passphrase';

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { jobHandlers } from '../../features.ts';
 import { runDueJobs } from '../../jobs/scheduler.ts';
 import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from '../../web/session.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { createAccount, FAILURE_WINDOW_MS, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './accounts.service.ts';
 import { insertSession } from './sessions.repository.ts';
 import { nextSignInSweep, scheduleSignInSweep, SIGN_IN_SWEEP } from './sign-in-sweep.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { onTableWrite } from '../../db/table-writes.ts';
 import { createAccount, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn } from './accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 
 const PASSWORD = 'a lantern by the orchard gate';
 const KNOWN = 'writes@council.gov.uk';

@@ -5,7 +5,8 @@
 // is told by mail: the one write an address without an account has no counterpart for.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { queueMail } from '../mail/outbox.service.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';

@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { access, ROLES } from '../../web/access.ts';
 import { formErrors, parseForm, type FormErrors } from '../../web/forms.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
+import { idParam } from '../../web/params.ts';
 import { findUserById } from '../accounts/users.repository.ts';
 import { accountStatus, countSessions, findDirectoryChoice, listAccounts, memberChoices, officerChoices, openInvitation, type DirectoryChoice } from './account-admin.repository.ts';
 import { changeAccountDisabled, changeAccountRoles, changeDirectoryLinks, inviteAccount, reissueInvitation, type Invitation } from './account-admin.service.ts';
@@ -19,13 +20,6 @@ const DONE: Record<string, string> = {
   disabled: 'Account disabled: they have been signed out everywhere and their API tokens revoked',
   enabled: 'Account enabled',
 };
-
-/** A record's id from the address: anything but a whole number is a page that does not exist. */
-export function idParam(request: FastifyRequest, what = 'Account'): number {
-  const raw = (request.params as { id?: string }).id ?? '';
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError(what);
-  return Number(raw);
-}
 
 type Item = { value: string; text: string; selected?: boolean; disabled?: boolean };
 
@@ -117,12 +111,12 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: Deps): vo
 
   app.get('/admin/users/:id', who, async (request, reply) => {
     const done = (request.query as Record<string, unknown>).done;
-    return renderAccount(reply, idParam(request), { flash: typeof done === 'string' ? DONE[done] : undefined });
+    return renderAccount(reply, idParam(request, 'Account'), { flash: typeof done === 'string' ? DONE[done] : undefined });
   });
 
   /** Runs a change; a ValidationError shows the account page again with the error summary. */
   async function change(request: FastifyRequest, reply: FastifyReply, done: string, work: (userId: number) => Promise<void>, roles?: string[]) {
-    const userId = idParam(request);
+    const userId = idParam(request, 'Account');
     try {
       await work(userId);
     } catch (error) {
@@ -134,13 +128,13 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: Deps): vo
 
   app.post('/admin/users/:id/roles', who, async (request, reply) => {
     const parsed = parseForm(rolesForm, request.body);
-    if (!parsed.ok) return renderAccount(reply, idParam(request), { errors: parsed.errors });
+    if (!parsed.ok) return renderAccount(reply, idParam(request, 'Account'), { errors: parsed.errors });
     return change(request, reply, 'roles', (id) => changeAccountRoles(deps, actorOf(request), id, parsed.value.roles), parsed.value.roles);
   });
 
   app.post('/admin/users/:id/links', who, async (request, reply) => {
     const parsed = parseForm(linksForm, request.body);
-    if (!parsed.ok) return renderAccount(reply, idParam(request), { errors: parsed.errors });
+    if (!parsed.ok) return renderAccount(reply, idParam(request, 'Account'), { errors: parsed.errors });
     return change(request, reply, 'links', (id) => changeDirectoryLinks(deps, actorOf(request), id, parsed.value));
   });
 
@@ -148,7 +142,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: Deps): vo
   app.post('/admin/users/:id/enable', who, async (request, reply) => change(request, reply, 'enabled', (id) => changeAccountDisabled(deps, actorOf(request), id, false)));
 
   app.post('/admin/users/:id/invitation', who, async (request, reply) => {
-    const userId = idParam(request);
+    const userId = idParam(request, 'Account');
     try {
       const invitation = await reissueInvitation(deps, actorOf(request), userId);
       const user = await findUserById(deps.db.kysely, userId);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestDb, type TestDb } from '../../../test/support/db.ts';
 import { fixedClock } from '../../clock.ts';
 import { ValidationError } from '../../errors.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { findUserById } from '../accounts/users.repository.ts';
 import { insertSession } from '../accounts/sessions.repository.ts';
 import { verifyChain } from '../audit/audit.verify.ts';

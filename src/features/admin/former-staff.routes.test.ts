@@ -9,7 +9,7 @@ import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts
 import type { RouteEntry } from '../../app.ts';
 import type { Access } from '../../web/access.ts';
 import { createAccount, issueApiToken } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { addPeople, PASSWORD, type People } from './people.fixture.ts';
 
 const LEFT_YESTERDAY = '2026-11-22';

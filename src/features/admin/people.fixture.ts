@@ -2,7 +2,7 @@
 import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../clock.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 
 export const PASSWORD = 'kettle lantern orchard piano';
 

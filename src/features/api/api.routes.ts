@@ -4,13 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { access, POWERS, ROLES } from '../../web/access.ts';
-
-export const apiError = z.object({
-  error: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  requestId: z.string(),
-});
+import { apiError } from '../../web/api-errors.ts';
 
 const me = z.object({
   id: z.number().int(),

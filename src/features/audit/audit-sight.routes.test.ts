@@ -13,7 +13,8 @@ import { createDocument } from '../documents/document.service.ts';
 import { PASSWORD as DOCUMENT_PASSWORD } from '../documents/document.fixture.ts';
 import { actOnEnquiry, logEnquiry } from '../enquiries/enquiry.service.ts';
 import { actorFor as enquiryActor, addEnquiryCouncil, PASSWORD as ENQUIRY_PASSWORD, type EnquiryCouncil } from '../enquiries/enquiry.fixture.ts';
-import { appendAudit, systemActor } from './audit.repository.ts';
+import { appendAudit } from './audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 
 const HIDDEN = /Details hidden: you cannot see this record/;
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { addPeople, PASSWORD } from '../admin/people.fixture.ts';
-import { appendAudit, readChainHead, systemActor } from './audit.repository.ts';
+import { appendAudit, readChainHead } from './audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 
 let t: TestApp;
 let admin: Agent;

@@ -6,7 +6,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Db } from '../../db/create-db.ts';
 import { GENESIS_HASH, hashEvent } from './audit.chain.ts';
-import { appendAuditWithKey, readChainPage, type Actor } from './audit.repository.ts';
+import { appendAuditWithKey, readChainPage } from './audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { AuditKeyError, keyFingerprint } from './audit-key.ts';
 
 const PAGE = 1000;

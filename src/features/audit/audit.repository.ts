@@ -4,8 +4,7 @@ import type { Tables } from '../../db/database.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import { hashEvent, type ChainedEvent } from './audit.chain.ts';
 import { auditKey, AuditKeyError, keyFingerprint } from './audit-key.ts';
-
-export type Actor = { userId: number | null; label: string; ip?: string | null; requestId?: string | null };
+import type { Actor } from '../../actor.ts';
 
 export type AuditChange = {
   action: string;
@@ -14,8 +13,6 @@ export type AuditChange = {
   before?: unknown;
   after?: unknown;
 };
-
-export const systemActor: Actor = { userId: null, label: 'system' };
 
 function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

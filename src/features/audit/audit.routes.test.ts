@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { addPeople, PASSWORD, type People } from '../admin/people.fixture.ts';
-import { appendAudit, type Actor, type AuditChange } from './audit.repository.ts';
+import { appendAudit, type AuditChange } from './audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { readDay, ukDayStartUtc } from './audit.view.ts';
 
 function seqsOnPage(body: string): number[] {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../clock.ts';
 import { createAccount, issueApiToken, setAccountDisabled, signIn } from '../accounts/accounts.service.ts';
 import { insertSession } from '../accounts/sessions.repository.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { loadConfig } from '../../config.ts';
 import { importCouncilProtocol } from '../protocol-document/protocol-document.service.ts';
 import { actOnEnquiry, logEnquiry } from '../enquiries/enquiry.service.ts';

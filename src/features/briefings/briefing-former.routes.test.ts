@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { issueApiToken } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { requestBriefing } from './briefing.service.ts';
 import { actorFor, addBriefingCouncil, PASSWORD, type BriefingCouncil } from './briefing.fixture.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ukDate } from '../../clock.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
-import { readFilters } from '../directory/directory.schemas.ts';
+import { readFilters } from '../../web/params.ts';
 import { listGroups } from '../directory/groups.repository.ts';
 import { groupSideOf, oversees } from './briefing-access.ts';
 import { findSecretary, listBriefings, listNotices, listOffers } from './briefing.repository.ts';

@@ -10,7 +10,7 @@ import { csvDisposition, toCsv } from '../../web/csv.ts';
 import { formErrors } from '../../web/forms.ts';
 import { formatDate } from '../../web/format.ts';
 import { councilSummary } from '../directory/council.repository.ts';
-import { readFilters } from '../directory/directory.schemas.ts';
+import { readFilters } from '../../web/params.ts';
 import { listGroups } from '../directory/groups.repository.ts';
 import { findFullProfile } from '../../protocol/profiles/index.ts';
 import { oversightAccess } from './briefing-access.ts';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../clock.ts';
 import type { CurrentUser, Power, Role } from '../../web/access.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 
 export const PASSWORD = 'briefing the group on the budget';
 

@@ -12,7 +12,8 @@ import { dutiesOf } from '../../protocol/duties.ts';
 import { findFullProfile } from '../../protocol/profiles/index.ts';
 import type { Decision } from '../../protocol/types.ts';
 import { formatDate } from '../../web/format.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { findOfficer } from '../directory/officers.repository.ts';
 import { readSettings } from '../settings/settings.repository.ts';
@@ -24,6 +25,7 @@ import { acceptedByOfficerForOtherGroups, findBriefing, insertBriefing, updateBr
 import { briefingReference, groupPhrase, STATUS_LABELS, type Briefing, type StoredDecision } from './briefing.types.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 import { optionalText, text } from '../../web/text.ts';
+import { isIsoDate } from '../../dates.ts';
 
 export type BriefingDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
 
@@ -43,11 +45,6 @@ export const briefingRequestSchema = z.object({
 export type BriefingRequest = z.input<typeof briefingRequestSchema>;
 /** The request form's fields its schema reads as text: the date's boxes make meetsOn. */
 export const BRIEFING_REQUEST_TEXT = ['subject', 'attendees', 'nonMembers', 'meetsOn-day', 'meetsOn-month', 'meetsOn-year'] as const;
-
-function isRealDate(value: string): boolean {
-  const at = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
-}
 
 function stored(d: Decision): StoredDecision {
   return { profile: d.profile, version: d.version, outcome: d.outcome, strength: d.strength, decider: d.decider, route: d.route, clauses: d.clauses, obligations: d.obligations, explanation: d.explanation, warnings: d.warnings };
@@ -91,8 +88,8 @@ export async function requestBriefing(deps: BriefingDeps, actor: Actor, user: Cu
   if (data && (!officer || (officer.leftOn !== null && officer.leftOn <= today))) problems.push({ field: 'officerId', message: 'Select an officer who works for the council' });
   // The date is checked even when other fields are wrong, so that one error summary lists every problem.
   const meetsOn = typeof (input as { meetsOn?: unknown } | null)?.meetsOn === 'string' ? (input as { meetsOn: string }).meetsOn : '';
-  if (!data && /^\d{4}-\d{2}-\d{2}$/.test(meetsOn) && !isRealDate(meetsOn)) problems.push({ field: 'meetsOn', message: 'Enter the date of the meeting as a real date, for example 3 12 2026' });
-  if (data && !isRealDate(data.meetsOn)) problems.push({ field: 'meetsOn', message: 'Enter the date of the meeting as a real date, for example 3 12 2026' });
+  if (!data && /^\d{4}-\d{2}-\d{2}$/.test(meetsOn) && !isIsoDate(meetsOn)) problems.push({ field: 'meetsOn', message: 'Enter the date of the meeting as a real date, for example 3 12 2026' });
+  if (data && !isIsoDate(data.meetsOn)) problems.push({ field: 'meetsOn', message: 'Enter the date of the meeting as a real date, for example 3 12 2026' });
   else if (data && data.meetsOn < today) problems.push({ field: 'meetsOn', message: 'The meeting must be today or later' });
   if (data?.nonMembersPresent && !data.nonMembers) problems.push({ field: 'nonMembers', message: 'Say who will be there who is neither a councillor nor an officer' });
   if (problems.length || !data || !officer) throw new ValidationError(problems);

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { DUTIES } from '../../protocol/types.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
-import { apiError } from '../api/api.routes.ts';
+import { actorOf } from '../../web/actor.ts';
+import { actionErrors, apiError } from '../../web/api-errors.ts';
 import { briefingAccess, groupSideOf, oversees } from './briefing-access.ts';
 import { listBriefings, listNotices, listOffers } from './briefing.repository.ts';
 import { answerBriefing, briefingFor, requestBriefing } from './briefing.service.ts';
@@ -100,7 +100,6 @@ const verifyBody = z.object({ version: storedInteger(), response: text('Response
 const reportBody = z.object({ version: storedInteger(), title: text('Title'), text: text('Text') });
 const offerBody = z.object({ version: storedInteger(), answer: z.enum(['accept', 'decline']), meetsOn: text('Meets on').optional(), attendees: text('Attendees').optional(), nonMembersPresent: z.boolean().optional(), nonMembers: text('Non members').optional(), reason: text('Reason').optional() });
 
-const errors = { 400: apiError, 403: apiError, 404: apiError, 409: apiError };
 
 export function registerBriefingApi(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -118,7 +117,7 @@ export function registerBriefingApi(app: FastifyInstance, deps: Deps): void {
     return Promise.all(unique.map((b) => toJson(deps, b)));
   });
 
-  api.post('/api/v1/briefings', { config, schema: { tags, summary: 'Ask an officer to brief your group (as its leader, deputy leader or secretary); the protocol answers at once', body: requestBody, response: { 201: briefingSchema, ...errors } } }, async (request, reply) => {
+  api.post('/api/v1/briefings', { config, schema: { tags, summary: 'Ask an officer to brief your group (as its leader, deputy leader or secretary); the protocol answers at once', body: requestBody, response: { 201: briefingSchema, ...actionErrors } } }, async (request, reply) => {
     const b = request.body;
     const briefing = await requestBriefing(deps, actorOf(request), request.user!, { ...b, subjectConsent: b.subjectConsent ?? false });
     return reply.code(201).send(await toJson(deps, briefing));
@@ -128,24 +127,24 @@ export function registerBriefingApi(app: FastifyInstance, deps: Deps): void {
     toJson(deps, await briefingFor(deps, request.user!, request.params.id)),
   );
 
-  api.post('/api/v1/briefings/:id/answer', { config, schema: { tags, summary: 'The officer accepts or declines (a reason is needed to decline)', params: idParams, body: answerBody, response: { 200: briefingSchema, ...errors } } }, async (request) =>
+  api.post('/api/v1/briefings/:id/answer', { config, schema: { tags, summary: 'The officer accepts or declines (a reason is needed to decline)', params: idParams, body: answerBody, response: { 200: briefingSchema, ...actionErrors } } }, async (request) =>
     toJson(deps, await answerBriefing(deps, actorOf(request), request.user!, request.params.id, request.body)),
   );
 
-  api.post('/api/v1/briefings/:id/outcome', { config, schema: { tags, summary: 'Record the meeting: whether held, the officer’s minutes, leaving before party business, and the notes', params: idParams, body: outcomeBody, response: { 200: briefingSchema, ...errors } } }, async (request) => {
+  api.post('/api/v1/briefings/:id/outcome', { config, schema: { tags, summary: 'Record the meeting: whether held, the officer’s minutes, leaving before party business, and the notes', params: idParams, body: outcomeBody, response: { 200: briefingSchema, ...actionErrors } } }, async (request) => {
     const { held, ...rest } = request.body;
     return toJson(deps, await recordOutcome(deps, actorOf(request), request.user!, request.params.id, { ...rest, held: held ? 'yes' : 'no' }));
   });
 
-  api.post('/api/v1/briefings/:id/verification', { config, schema: { tags, summary: 'The officer verifies what the notes attribute to them; the notes become final', params: idParams, body: verifyBody, response: { 200: briefingSchema, ...errors } } }, async (request) =>
+  api.post('/api/v1/briefings/:id/verification', { config, schema: { tags, summary: 'The officer verifies what the notes attribute to them; the notes become final', params: idParams, body: verifyBody, response: { 200: briefingSchema, ...actionErrors } } }, async (request) =>
     toJson(deps, await verifyNotes(deps, actorOf(request), request.user!, request.params.id, request.body)),
   );
 
-  api.post('/api/v1/briefings/:id/report', { config, schema: { tags, summary: 'The officer records a report prepared for the group; the other groups are told of it', params: idParams, body: reportBody, response: { 200: briefingSchema, ...errors } } }, async (request) =>
+  api.post('/api/v1/briefings/:id/report', { config, schema: { tags, summary: 'The officer records a report prepared for the group; the other groups are told of it', params: idParams, body: reportBody, response: { 200: briefingSchema, ...actionErrors } } }, async (request) =>
     toJson(deps, await recordReport(deps, actorOf(request), request.user!, request.params.id, request.body)),
   );
 
-  api.post('/api/v1/briefing-offers/:id/answer', { config, schema: { tags, summary: 'Take up or decline an identical session offered to your group', params: idParams, body: offerBody, response: { 200: z.object({ offerStatus: z.enum(OFFER_STATUSES), briefing: briefingSchema.nullable() }), ...errors } } }, async (request) => {
+  api.post('/api/v1/briefing-offers/:id/answer', { config, schema: { tags, summary: 'Take up or decline an identical session offered to your group', params: idParams, body: offerBody, response: { 200: z.object({ offerStatus: z.enum(OFFER_STATUSES), briefing: briefingSchema.nullable() }), ...actionErrors } } }, async (request) => {
     const { offer, briefing } = await answerOffer(deps, actorOf(request), request.user!, request.params.id, request.body);
     return { offerStatus: offer.status, briefing: briefing ? await toJson(deps, briefing) : null };
   });

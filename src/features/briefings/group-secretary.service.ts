@@ -3,7 +3,8 @@
 import { ukDate } from '../../clock.ts';
 import { ForbiddenError, ValidationError } from '../../errors.ts';
 import type { CurrentUser } from '../../web/access.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { findMember } from '../directory/members.repository.ts';
 import type { BriefingDeps } from './briefing.service.ts';
 import { findSecretary, saveSecretary } from './briefing.repository.ts';

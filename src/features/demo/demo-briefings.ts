@@ -5,7 +5,7 @@
 import { fixedClock, ukDate, type Clock } from '../../clock.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { CurrentUser } from '../../web/access.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { answerBriefing, requestBriefing, type BriefingDeps } from '../briefings/briefing.service.ts';
 import { recordOutcome, recordReport, verifyNotes } from '../briefings/briefing-record.service.ts';
 import { answerOffer } from '../briefings/briefing-offers.service.ts';

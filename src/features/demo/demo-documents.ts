@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import { ukDate } from '../../clock.ts';
 import { formatDate } from '../../web/format.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { insertMeeting } from '../documents/document.repository.ts';
 import { addDocumentFile, createDocument, type DocumentDeps } from '../documents/document.service.ts';
 import { minimalPdf } from '../documents/minimal-pdf.ts';

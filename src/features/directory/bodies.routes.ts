@@ -5,7 +5,7 @@ import { ukDate } from '../../clock.ts';
 import { NotFoundError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { bodyKindLabels, seatRoleLabels, termStatus } from './directory.types.ts';
-import { idFromParam } from './directory.schemas.ts';
+import { idFromParam } from '../../web/params.ts';
 import { findBody, listBodies, listSeatsOfBody } from './bodies.repository.ts';
 import { areaWords } from './area-term.ts';
 

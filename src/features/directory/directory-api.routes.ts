@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { access } from '../../web/access.ts';
-import { apiError } from '../api/api.routes.ts';
+import { apiError } from '../../web/api-errors.ts';
 import { BODY_KINDS, CAPACITIES, GRADES, GROUP_ROLES, SEAT_ROLES, STATUTORY_ROLES, actingOn, roleCurrent, termStatus } from './directory.types.ts';
 import { MEMBER_STATUSES } from './directory.schemas.ts';
 import { listMembers, type MemberFilter } from './members.repository.ts';

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { seedDemo } from '../demo/demo.service.ts';
 import { issueApiToken } from '../accounts/accounts.service.ts';
 import { findUserByEmail } from '../accounts/users.repository.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { STATUTORY_ROLES } from './directory.types.ts';
 
 describe('the directory API', () => {

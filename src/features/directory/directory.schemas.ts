@@ -1,7 +1,6 @@
 // What the directory's pages and API accept in a query string. A value that is not one of the choices is a
 // problem to show the person (400 with an error summary), never an error of the service.
 import { z } from 'zod';
-import type { FieldError } from '../../errors.ts';
 import { GRADES } from './directory.types.ts';
 import { text } from '../../web/text.ts';
 
@@ -22,24 +21,3 @@ export const officerFilterQuery = z.object({
   grade: oneValue('Grade', 'Select one grade from the list').regex(new RegExp(`^(${GRADES.join('|')})?$`), 'Select a grade from the list').optional(),
 });
 export type OfficerFilterQuery = z.infer<typeof officerFilterQuery>;
-
-/**
- * Reads filters one by one, so that a bad value is reported and left out while the good ones still apply.
- * Unknown query parameters are ignored, as a search page should.
- */
-export function readFilters<S extends z.ZodObject>(schema: S, query: unknown): { values: Partial<z.infer<S>>; problems: FieldError[] } {
-  const given = (query ?? {}) as Record<string, unknown>;
-  const values: Record<string, unknown> = {};
-  const problems: FieldError[] = [];
-  for (const [field, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-    const result = fieldSchema.safeParse(given[field]);
-    if (result.success) values[field] = result.data;
-    else problems.push({ field, message: result.error.issues[0]?.message ?? 'Enter a valid value' });
-  }
-  return { values: values as Partial<z.infer<S>>, problems };
-}
-
-/** A record's id in a page address: digits only, else the page does not exist. */
-export function idFromParam(value: string): number | null {
-  return /^\d{1,9}$/.test(value) ? Number(value) : null;
-}

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { ValidationError } from '../../errors.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { saveCouncil } from './council.repository.ts';
 import { addBody, addGroup, addMember, addWard, changeMemberGroup, changeMemberTerm, seatMember, unseatMember } from './members.service.ts';

@@ -4,7 +4,8 @@ import type { Transaction } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Tables } from '../../db/database.ts';
 import { ValidationError, type FieldError } from '../../errors.ts';
-import { appendAudit, type Actor, type AuditChange } from '../audit/audit.repository.ts';
+import { appendAudit, type AuditChange } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 
 export type DirectoryDeps = Pick<Deps, 'db' | 'clock'>;
 
@@ -19,13 +20,6 @@ export async function auditedChange<T>(
     await appendAudit(trx, deps.db.dialect, actor, audit, now);
     return result;
   });
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Collects problems with a change, then throws them together so a form can show them all at once. */

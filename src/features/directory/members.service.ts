@@ -1,12 +1,13 @@
 // Changes to the elected side of the directory: wards, groups, members and their seats on bodies.
 import { NotFoundError } from '../../errors.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { BODY_KINDS, GROUP_ROLES, isOneOf, SEAT_ROLES, type BodyKind, type GroupRole, type SeatRole } from './directory.types.ts';
-import { auditedChange, isIsoDate, Problems, type DirectoryDeps } from './directory.write.ts';
+import { auditedChange, Problems, type DirectoryDeps } from './directory.write.ts';
 import { findWard, insertWards, listWards } from './wards.repository.ts';
 import { findGroup, insertGroups, listGroups } from './groups.repository.ts';
 import { findMember, insertMembers, listMembers, updateMemberGroup, updateMemberTerm, type NewMemberRow } from './members.repository.ts';
 import { deleteSeat, findBody, findSeat, insertBodies, insertSeats, listBodies, listSeatsOfBody, setSeatRole } from './bodies.repository.ts';
+import { isIsoDate } from '../../dates.ts';
 
 export async function addWard(deps: DirectoryDeps, actor: Actor, name: string): Promise<number> {
   const problems = new Problems();

@@ -8,7 +8,8 @@ import { formErrors } from '../../web/forms.ts';
 import { councilSummary } from './council.repository.ts';
 import { GRADES, gradeLabels, roleCurrent, type Grade, type Officer, type StatutoryRole } from './directory.types.ts';
 import { statutoryOfficers, statutoryRoleView } from './statutory-officers.ts';
-import { idFromParam, officerFilterQuery, readFilters } from './directory.schemas.ts';
+import { officerFilterQuery } from './directory.schemas.ts';
+import { idFromParam, readFilters } from '../../web/params.ts';
 import { findOfficer, listDirectReports, listOfficers, listServices, type OfficerFilter } from './officers.repository.ts';
 import { listStatutoryRoles } from './statutory-roles.repository.ts';
 

@@ -1,10 +1,11 @@
 // Changes to the paid side of the directory: services, officers, statutory roles and deputies' acting dates.
 import { NotFoundError } from '../../errors.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { CAPACITIES, GRADES, isOneOf, STATUTORY_ROLES, type Capacity, type StatutoryRoleName } from './directory.types.ts';
-import { auditedChange, isIsoDate, Problems, type DirectoryDeps } from './directory.write.ts';
+import { auditedChange, Problems, type DirectoryDeps } from './directory.write.ts';
 import { findOfficer, insertOfficers, insertServices, listServices, updateOfficer, type NewOfficerRow } from './officers.repository.ts';
 import { endStatutoryRole, insertActingPeriods, insertStatutoryRoles, listStatutoryRoles } from './statutory-roles.repository.ts';
+import { isIsoDate } from '../../dates.ts';
 
 export async function addService(deps: DirectoryDeps, actor: Actor, name: string): Promise<number> {
   const problems = new Problems();

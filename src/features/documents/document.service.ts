@@ -4,17 +4,18 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { findBody } from '../directory/bodies.repository.ts';
 import { findGroup } from '../directory/groups.repository.ts';
 import { findOfficer } from '../directory/officers.repository.ts';
-import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { readOldVersion } from './document-old-text.ts';
 import { fileText, storedParagraphs } from './document-text.ts';
 import { findDocument, findMeeting, insertDocument, insertFile, updateDocument, type DocumentRow } from './document.repository.ts';
 import { CLASSIFICATIONS, CONFIDENTIAL_GROUNDS, type DocumentEntry, type DocumentFile } from './document.types.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 import { text } from '../../web/text.ts';
+import { isIsoDate } from '../../dates.ts';
 
 export type DocumentDeps = Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'logger'>>;
 
@@ -36,7 +37,7 @@ export const documentInputSchema = z.object({
   publicInterestTest: optionalWords('Public interest test', 10_000, 'The public interest test'),
   confidentialGround: z.preprocess(blankToUndefined, z.enum(CONFIDENTIAL_GROUNDS, { error: 'Select a ground from the list' }).optional()),
   groupId: optionalId('Select a party group from the list'),
-  reviewOn: z.preprocess(blankToUndefined, text('Review date').refine(isRealDate, 'The review date must be a real date').optional()),
+  reviewOn: z.preprocess(blankToUndefined, text('Review date').refine(isIsoDate, 'The review date must be a real date').optional()),
   metadataPublic: z.preprocess((v) => v === true || v === 'yes' || v === 'true', z.boolean()),
 });
 export type DocumentInput = z.input<typeof documentInputSchema>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
-import { apiError } from '../api/api.routes.ts';
+import { apiError } from '../../web/api-errors.ts';
 import { findBody } from '../directory/bodies.repository.ts';
 import { ukDate } from '../../clock.ts';
 import { documentViewerOf } from './document-access.ts';

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { issueApiToken } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { addDocumentCouncil, CANARY, PASSWORD, type DocumentCouncil } from './document.fixture.ts';
 
 describe('the document register over the API and in public', () => {

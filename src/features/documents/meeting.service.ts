@@ -1,18 +1,19 @@
 // Adding a meeting of one of the council's bodies, so that the register's papers can be filed against it.
 import { z } from 'zod';
 import { ValidationError, type FieldError } from '../../errors.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { findBody } from '../directory/bodies.repository.ts';
-import { isRealDate } from '../enquiries/enquiry-list-filter.ts';
 import { insertMeeting } from './document.repository.ts';
 import type { DocumentDeps } from './document.service.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
 import { text } from '../../web/text.ts';
+import { isIsoDate } from '../../dates.ts';
 
 const meetingSchema = z.object({
   bodyId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Select the committee or body that meets' }).int().positive().max(LARGEST_INTEGER)),
   title: text('Title', { required: 'Enter the meeting’s title', max: 200, tooLong: 'The title must be 200 characters or fewer', singleLine: true }),
-  heldOn: text('Date of the meeting', { missing: 'Enter the date of the meeting' }).refine((v) => v !== '' && v !== '--', 'Enter the date of the meeting').refine(isRealDate, 'The date of the meeting must be a real date'),
+  heldOn: text('Date of the meeting', { missing: 'Enter the date of the meeting' }).refine((v) => v !== '' && v !== '--', 'Enter the date of the meeting').refine(isIsoDate, 'The date of the meeting must be a real date'),
 });
 
 /** The meeting form's fields its schema reads as text: the date's boxes make heldOn. */

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { ValidationError } from '../../errors.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { listBodies } from '../directory/bodies.repository.ts';
 import { custodianAccess } from './document-access.ts';
 import { textValues } from './document.view.ts';

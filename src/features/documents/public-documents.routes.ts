@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
-import { idFromParam, readFilters } from '../directory/directory.schemas.ts';
+import { idFromParam, readFilters } from '../../web/params.ts';
 import { downloadHeaders, visibleDocuments, visibleFile } from './document-register.ts';
 import { listQuery, PAGE_SIZE } from './documents.routes.ts';
 import { meetingText, privateReason } from './document.view.ts';

@@ -6,9 +6,8 @@ import type { Deps } from '../../deps.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
 import { findWard } from '../directory/wards.repository.ts';
 import { findOfficer, listServices } from '../directory/officers.repository.ts';
-import { isRealDate } from './enquiry-list-filter.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
-import { apiError } from '../api/api.routes.ts';
+import { actorOf } from '../../web/actor.ts';
+import { actionErrors, apiError } from '../../web/api-errors.ts';
 import { ACTIONS, listScopeFor } from './enquiry-access.ts';
 import { listEnquiries } from './enquiry.repository.ts';
 import { actOnEnquiry, enquiryFor, logEnquiry } from './enquiry.service.ts';
@@ -16,6 +15,7 @@ import { STATUSES, type Enquiry } from './enquiry.types.ts';
 import { enquiryAccess } from './enquiries.routes.ts';
 import { text } from '../../web/text.ts';
 import { LARGEST_INTEGER, storedInteger } from '../../web/stored-integer.ts';
+import { isIsoDate } from '../../dates.ts';
 
 const enquirySchema = z.object({
   id: z.number(),
@@ -87,7 +87,7 @@ const API_FIELDS: Record<string, string> = { wardId: 'ward', serviceId: 'service
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(LARGEST_INTEGER) });
 
-const day = text('Date').refine(isRealDate, 'must be a real date, YYYY-MM-DD');
+const day = text('Date').refine(isIsoDate, 'must be a real date, YYYY-MM-DD');
 const listQuery = z.object({
   status: z.enum(['open', ...STATUSES]).optional(),
   q: text('Search').max(200).optional().describe('words in the subject or details: "a phrase", or, -word'),
@@ -154,7 +154,7 @@ export function registerEnquiryApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/enquiries/:id/:action',
     {
       config,
-      schema: { tags: ['enquiries'], summary: 'Move an enquiry on: acknowledge, start, ask-member, member-replied, answer, close, reopen, extend, delay-notice, reassign', params: idParams.extend({ action: z.enum(ACTIONS) }), body: transitionBody, response: { 200: enquirySchema, 400: apiError, 403: apiError, 404: apiError, 409: apiError } },
+      schema: { tags: ['enquiries'], summary: 'Move an enquiry on: acknowledge, start, ask-member, member-replied, answer, close, reopen, extend, delay-notice, reassign', params: idParams.extend({ action: z.enum(ACTIONS) }), body: transitionBody, response: { 200: enquirySchema, ...actionErrors } },
     },
     async (request) => {
       const b = request.body;

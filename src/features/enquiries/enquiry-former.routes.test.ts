@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { issueApiToken } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { actOnEnquiry, logEnquiry } from './enquiry.service.ts';
 import { actorFor, addEnquiryCouncil, PASSWORD, type EnquiryCouncil } from './enquiry.fixture.ts';
 

@@ -3,6 +3,7 @@
 import type { FieldError } from '../../errors.ts';
 import type { ListFilter } from './enquiry-query.repository.ts';
 import { STATUSES } from './enquiry.types.ts';
+import { isIsoDate } from '../../dates.ts';
 
 export const LIST_VIEWS = [
   ['open', 'Open'],
@@ -20,11 +21,6 @@ export type ListParams = { view: string; q: string; ward: string; service: strin
 
 const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 
-export function isRealDate(value: string): boolean {
-  const at = new Date(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
-}
-
 /** A GOV.UK date input's three fields (name-day, name-month, name-year), or a whole date in `name`. */
 function readDate(query: Query, name: string, label: string, problems: FieldError[]): { value: string; parts: { day: string; month: string; year: string } } {
   const whole = one(query[name]);
@@ -32,7 +28,7 @@ function readDate(query: Query, name: string, label: string, problems: FieldErro
   const parts = { day: d ?? '', month: m ?? '', year: y ?? '' };
   if (!parts.day && !parts.month && !parts.year) return { value: '', parts };
   const value = `${parts.year.padStart(4, '0')}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
-  if (![parts.day, parts.month, parts.year].every((p) => /^\d+$/.test(p)) || parts.year.length !== 4 || !isRealDate(value)) {
+  if (![parts.day, parts.month, parts.year].every((p) => /^\d+$/.test(p)) || parts.year.length !== 4 || !isIsoDate(value)) {
     problems.push({ field: `${name}-day`, message: `${label} must be a real date, for example 27 3 2026` });
     return { value: '', parts };
   }
@@ -69,7 +65,7 @@ export function readListFilter(query: Query, known: Known, today: string, pageSi
   // Answered between two days: only ever in a link from the statistics, so a whole date, not a date input.
   for (const name of ['answeredFrom', 'answeredTo'] as const) {
     const value = one(query[name]);
-    if (value && !isRealDate(value)) problems.push({ field: 'view', message: 'The dates answered in this link are not real dates' });
+    if (value && !isIsoDate(value)) problems.push({ field: 'view', message: 'The dates answered in this link are not real dates' });
     else if (value) filter[name] = value;
   }
   const page = /^\d{1,5}$/.test(one(query.page)) ? Math.max(1, Number(one(query.page))) : 1;

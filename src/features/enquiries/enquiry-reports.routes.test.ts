@@ -8,7 +8,7 @@ import { PUBLIC_FIGURES_EVERY_MS } from './enquiry-reports.routes.ts';
 import type { CurrentUser } from '../../web/access.ts';
 import { DEFAULT_SETTINGS, saveSettings } from '../settings/settings.repository.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { logEnquiry } from './enquiry.service.ts';
 import type { EnquiryStatus } from './enquiry.types.ts';
 import { actorFor, addEnquiryCouncil, PASSWORD, type EnquiryCouncil } from './enquiry.fixture.ts';

@@ -8,7 +8,8 @@ import type { Tables } from '../../db/database.ts';
 import { ukDate } from '../../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
 import type { CurrentUser } from '../../web/access.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { findMember } from '../directory/members.repository.ts';
 import { findWard } from '../directory/wards.repository.ts';
@@ -24,6 +25,7 @@ import { referenceLabel } from './enquiry-reference.ts';
 import { mailAction, mailLogged, mailMeetingContact, scheduleDeadlineJobs, scheduleWeeklyDigest } from './enquiry-mail.ts';
 import { optionalText, text } from '../../web/text.ts';
 import { LARGEST_INTEGER } from '../../web/stored-integer.ts';
+import { isIsoDate } from '../../dates.ts';
 
 /** The council's profile comes from its directory record; the configured one stands in before there is one. */
 export type EnquiryDeps = Pick<Deps, 'db' | 'clock'> & { config: Pick<Deps['config'], 'profileId'> & Partial<Pick<Deps['config'], 'baseUrl'>> };
@@ -51,11 +53,6 @@ export type NewEnquiry = z.input<typeof newEnquirySchema>;
 export const NEW_ENQUIRY_TEXT = ['subject', 'details', 'residentReference', 'serviceRequestReference'] as const;
 
 export type CheckedAttachment = { fileName: string; contentType: string; content: Uint8Array };
-
-function isRealDate(value: string): boolean {
-  const at = new Date(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
-}
 
 function invalid(fields: FieldError[]): never {
   throw new ValidationError(fields);
@@ -276,7 +273,7 @@ export async function actOnEnquiry(deps: EnquiryDeps, actor: Actor, user: Curren
       break;
     }
     case 'extend':
-      if (!input.dueOn || !isRealDate(input.dueOn)) problems.push({ field: 'dueOn', message: 'Enter the new date as a real date, for example 18 12 2026' });
+      if (!input.dueOn || !isIsoDate(input.dueOn)) problems.push({ field: 'dueOn', message: 'Enter the new date as a real date, for example 18 12 2026' });
       else if (enquiry.dueOn && input.dueOn <= enquiry.dueOn) problems.push({ field: 'dueOn', message: 'The new date must be after the current deadline' });
       else if (workingDaysBetween(calendarFor(council), today, input.dueOn) < 1) problems.push({ field: 'dueOn', message: 'The new date must be a working day in the future' });
       if (!input.agreed) problems.push({ field: 'agreed', message: 'An extension needs the member’s agreement: confirm they agreed' });

@@ -3,7 +3,8 @@
 import type { Deps } from '../../deps.ts';
 import { ukDate } from '../../clock.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { findOfficer, listServices } from '../directory/officers.repository.ts';
 import { findWard } from '../directory/wards.repository.ts';
 import { deleteRoute, insertRoute, listRoutes } from './routing-table.repository.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { readable } from '../../../test/support/html.ts';
 import { seedDemo, type DemoSeed } from '../demo/demo.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { changeMemberTerm } from '../directory/members.service.ts';
 import { listMembers } from '../directory/members.repository.ts';
 import { saveCouncil } from '../directory/council.repository.ts';

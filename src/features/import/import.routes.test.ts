@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { Agent, createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { multipartBody, uploadAs, type Upload } from '../../../test/support/multipart.ts';
 
 const PASSWORD = 'correct horse battery staple';

@@ -5,7 +5,7 @@ import { access } from '../../web/access.ts';
 import { installUploads, uploadedFile } from '../../web/uploads.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import type { FieldError } from '../../errors.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { describeProblem, FORMAT_NAMES, IMPORT_KINDS, type ImportFormat, type ImportProblem } from './import.records.ts';
 import { ImportRejected, importDirectoryFile, summariseImport } from './import.service.ts';
 import { findImport, listRecentImports } from './import.repository.ts';

@@ -11,7 +11,7 @@ import { cliEnv } from '../../../test/support/cli.ts';
 import { projectRoot } from '../../../test/support/process.ts';
 import { fixedClock } from '../../clock.ts';
 import type { Tables } from '../../db/database.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { ImportRejected, importDirectoryFile, summariseImport, type ImportUpload } from './import.service.ts';
 import { describeProblem } from './import.records.ts';
 

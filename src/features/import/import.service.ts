@@ -2,7 +2,7 @@
 // or not at all. The import is recorded in the imports register with the file's SHA-256.
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { councilSummary } from '../directory/council.repository.ts';
 import { describeProblem, inFileOrder, type ImportFormat, type ImportKind, type ImportProblem, type ReadFile } from './import.records.ts';
 import { readCommitteesFile, readMembersFile } from './read-directory-file.ts';

@@ -3,7 +3,8 @@
 import type { Transaction } from 'kysely';
 import type { Tables } from '../../db/database.ts';
 import type { Dialect } from '../../db/create-db.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import type { FieldNames, ImportProblem, MemberRecord } from './import.records.ts';
 import { clearGroupRoles, insertGroup, insertMember, insertWard, listGroups, listMembers, listWards, updateMember, type MemberValues, type StoredMember } from './import.repository.ts';
 

@@ -5,8 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { access } from '../../web/access.ts';
 import { formErrors, type FormErrors } from '../../web/forms.ts';
 import { ValidationError } from '../../errors.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
-import { idParam } from '../admin/account-admin.routes.ts';
+import { actorOf } from '../../web/actor.ts';
+import { idParam } from '../../web/params.ts';
 import { listOutbox, type OutboxRow } from './outbox.repository.ts';
 import { MAX_ATTEMPTS, retryMail } from './outbox.service.ts';
 

@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '../../../test/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.ts';
 import { fixedClock } from '../../clock.ts';
 import { loadConfig } from '../../config.ts';
-import { systemActor } from '../audit/audit.repository.ts';
+import { systemActor } from '../../actor.ts';
 import { createSmtpTransport } from './mail.transport.ts';
 import { claimDueMail, findMail } from './outbox.repository.ts';
 import { deliverOutbox, mailHost, MAX_ATTEMPTS, messageIdSuffix, NOT_CONFIGURED, queueMail, retryDelayMinutes, retryMail, type MailDeps, type NewMail } from './outbox.service.ts';

@@ -6,7 +6,8 @@ import pino from 'pino';
 import type { Tables } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
-import { appendAudit, type Actor } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../../actor.ts';
 import { createSmtpTransport, describeFailure, isPermanentFailure, type MailTransport } from './mail.transport.ts';
 import { claimDueMail, findMail, insertMail, markMailFailed, markMailSent, noteUnsendableMail, readSetting, reopenMail, settingOnce, type NewMail, type OutboxRow } from './outbox.repository.ts';
 

@@ -6,7 +6,7 @@ import { ValidationError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
 import { installUploads, uploadedFile } from '../../web/uploads.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { findFullProfile } from '../../protocol/profiles/index.ts';
 import { listDocuments } from './protocol-document.repository.ts';
 import { councilDocument, councilProfileId, importCouncilProtocol } from './protocol-document.service.ts';

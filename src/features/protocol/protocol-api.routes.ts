@@ -10,7 +10,7 @@ import { PROFILES } from '../../protocol/profiles/index.ts';
 import { QUESTIONS } from '../../protocol/questions/index.ts';
 import { OUTCOMES, PARTIES } from '../../protocol/types.ts';
 import { ukDate } from '../../clock.ts';
-import { apiError } from '../api/api.routes.ts';
+import { apiError } from '../../web/api-errors.ts';
 import { text } from '../../web/text.ts';
 
 const party = z.enum(PARTIES);

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { ValidationError, type FieldError } from '../../errors.ts';
 import { access } from '../../web/access.ts';
 import { formErrors } from '../../web/forms.ts';
-import { actorOf } from '../accounts/accounts.routes.ts';
+import { actorOf } from '../../web/actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readDate } from '../import/dates.ts';
 import { readSettings, saveSettings, type CouncilSettings } from './settings.repository.ts';

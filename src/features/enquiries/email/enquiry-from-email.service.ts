@@ -4,7 +4,7 @@
 import type { Deps } from '../../../deps.ts';
 import { NotFoundError } from '../../../errors.ts';
 import type { CurrentUser } from '../../../web/access.ts';
-import type { Actor } from '../../audit/audit.repository.ts';
+import type { Actor } from '../../../actor.ts';
 import { findMember } from '../../directory/members.repository.ts';
 import { nameForContent } from '../../../web/file-names.ts';
 import { cleanFileName } from '../attachments/attachment-check.ts';
