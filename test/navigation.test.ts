@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Agent, createTestApp, type TestApp } from './support/app.ts';
 import { addPeople, PASSWORD, type People } from '../src/features/admin/people.fixture.ts';
 import { createAccount } from '../src/features/accounts/accounts.service.ts';
-import { systemActor } from '../src/features/audit/audit.repository.ts';
+import { systemActor } from '../src/actor.ts';
 
 function navigation(html: string): string[] {
   return [...html.matchAll(/<a class="govuk-service-navigation__link" href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => `${m[2]!.replace(/<[^>]*>/g, '').trim()} ${m[1]}`);
