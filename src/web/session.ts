@@ -28,7 +28,7 @@ declare module 'fastify' {
   }
 }
 
-type KnownSession = { user: CurrentUser; day: string; createdAt: number };
+type KnownSession = { user: CurrentUser; day: string; createdAt: number; lastSeenAt: number };
 
 export function installSessions(app: FastifyInstance, deps: Deps): void {
   const { db, clock, config } = deps;
@@ -62,7 +62,9 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
     if (!unsigned.valid || !unsigned.value) return;
     const idHash = sha256(unsigned.value);
     const hit = known.get(idHash);
-    if (hit && hit.day === day && now.getTime() - hit.createdAt <= ABSOLUTE_LIMIT_MS) {
+    // A copy serves only until its session is due a touch: a copy read again after a write elsewhere dropped the
+    // first must not put the touch off by another minute.
+    if (hit && hit.day === day && now.getTime() - hit.createdAt <= ABSOLUTE_LIMIT_MS && now.getTime() - hit.lastSeenAt <= TOUCH_INTERVAL_MS) {
       request.sessionIdHash = idHash;
       request.user = hit.user;
       return;
@@ -78,10 +80,12 @@ export function installSessions(app: FastifyInstance, deps: Deps): void {
     }
     const user = await findUserById(db.kysely, session.userId);
     if (!user || user.disabledAt) return;
-    if (idle > TOUCH_INTERVAL_MS) await touchSession(db.kysely, idHash, now.toISOString());
+    const touched = idle > TOUCH_INTERVAL_MS;
+    if (touched) await touchSession(db.kysely, idHash, now.toISOString());
     request.sessionIdHash = idHash;
     request.user = await resolveCurrentUser(db.kysely, user, day, 'session');
-    known.set(idHash, { user: request.user, day, createdAt: Date.parse(session.createdAt) }, version);
+    const lastSeenAt = touched ? now.getTime() : Date.parse(session.lastSeenAt);
+    known.set(idHash, { user: request.user, day, createdAt: Date.parse(session.createdAt), lastSeenAt }, version);
   });
 }
 
