@@ -24,7 +24,7 @@ declare module 'fastify' {
   }
 }
 
-type KnownSession = { user: CurrentUser; day: string; createdAt: number };
+type KnownSession = { user: CurrentUser; day: string; createdAt: number; lastSeenAt: number };
 
 /** What the session plugin needs of the accounts it serves, already bound to the database: the accounts feature
  * builds it (accounts/session-store.ts) and app.ts hands it over. */
@@ -71,7 +71,9 @@ export function installSessions<User extends { disabledAt: string | null }>(app:
     if (!unsigned.valid || !unsigned.value) return;
     const idHash = sha256(unsigned.value);
     const hit = known.get(idHash);
-    if (hit && hit.day === day && now.getTime() - hit.createdAt <= ABSOLUTE_LIMIT_MS) {
+    // A copy serves only until its session is due a touch: a copy read again after a write elsewhere dropped the
+    // first must not put the touch off by another minute.
+    if (hit && hit.day === day && now.getTime() - hit.createdAt <= ABSOLUTE_LIMIT_MS && now.getTime() - hit.lastSeenAt <= TOUCH_INTERVAL_MS) {
       request.sessionIdHash = idHash;
       request.user = hit.user;
       return;
@@ -87,10 +89,12 @@ export function installSessions<User extends { disabledAt: string | null }>(app:
     }
     const user = await store.findUser(session.userId);
     if (!user || user.disabledAt) return;
-    if (idle > TOUCH_INTERVAL_MS) await store.touchSession(idHash, now.toISOString());
+    const touched = idle > TOUCH_INTERVAL_MS;
+    if (touched) await store.touchSession(idHash, now.toISOString());
     request.sessionIdHash = idHash;
     request.user = await store.currentUser(user, day, 'session');
-    known.set(idHash, { user: request.user, day, createdAt: Date.parse(session.createdAt) }, version);
+    const lastSeenAt = touched ? now.getTime() : Date.parse(session.lastSeenAt);
+    known.set(idHash, { user: request.user, day, createdAt: Date.parse(session.createdAt), lastSeenAt }, version);
   });
 }
 
