@@ -68,3 +68,13 @@ export function connectAgain(db: TestDb, poolSize = 5): Db {
   if (db.dialect === 'postgres' && db.url) return createPostgresDb(db.url, poolSize);
   return createSqliteDb(db.location);
 }
+
+/** Runs `work` on a fresh database of its own, dropped afterwards whatever happens. */
+export async function withTestDb(work: (db: TestDb) => Promise<void>): Promise<void> {
+  const db = await createTestDb();
+  try {
+    await work(db);
+  } finally {
+    await db.drop();
+  }
+}

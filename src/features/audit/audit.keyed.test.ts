@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestDb, TEST_AUDIT_KEY, type TestDb } from '../../../test/support/db.ts';
+import { TEST_AUDIT_KEY, withTestDb, type TestDb } from '../../../test/support/db.ts';
 import { appendAudit, readChainHead, readChainPage, readKeyFingerprint } from './audit.repository.ts';
 import { systemActor } from '../../actor.ts';
 import { GENESIS_HASH, hashEvent } from './audit.chain.ts';
@@ -45,18 +45,9 @@ async function rewriteFrom(db: TestDb, from: number, key: string | null): Promis
   await db.kysely.updateTable('audit_head').set({ hash: previous }).where('id', '=', 1).execute();
 }
 
-async function withDb(work: (db: TestDb) => Promise<void>): Promise<void> {
-  const db = await createTestDb();
-  try {
-    await work(db);
-  } finally {
-    await db.drop();
-  }
-}
-
 describe('the keyed audit chain', () => {
   it('names the first rewritten event when the chain after it was recomputed without the key, or with a wrong one', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       for (const key of [null, OTHER_KEY]) {
         await rewriteFrom(db, 4, key);
@@ -68,7 +59,7 @@ describe('the keyed audit chain', () => {
     }));
 
   it('reports events deleted from the end, with the head wound back, as a deletion against the mailed checkpoint', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       const mailed = await readChainHead(db.kysely);
       await dropAppendOnlyTriggers(db);
@@ -82,7 +73,7 @@ describe('the keyed audit chain', () => {
     }));
 
   it('reports a rewrite against the checkpoint as a rewrite, with or without the key', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       const mailed = await readChainHead(db.kysely);
       await rewriteFrom(db, 4, null);
@@ -98,7 +89,7 @@ describe('the keyed audit chain', () => {
     }));
 
   it('rotates the key in one step: verifiable with the new key and not the old, with an event that says so', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 5);
       const done = await rehashChain(db, TEST_AUDIT_KEY, OTHER_KEY, systemActor, { action: 'audit.rekeyed' }, new Date('2026-11-24T09:00:00Z'));
       assert.deepEqual([done.events, done.after.seq], [5, 6]);
@@ -116,7 +107,7 @@ describe('the keyed audit chain', () => {
     }));
 
   it('keys a chain written before keying once, after verifying it, and refuses a tampered one', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       // A chain as it was written before keying: plain SHA-256, and no fingerprint in the head.
       await appendSome(db, 6);
       await rewriteFrom(db, 1, null);
@@ -133,7 +124,7 @@ describe('the keyed audit chain', () => {
     }));
 
   it('will not key a chain from before keying that does not verify: nothing is changed', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 6);
       await rewriteFrom(db, 1, null);
       await db.kysely.updateTable('audit_head').set({ key_fingerprint: null }).where('id', '=', 1).execute();

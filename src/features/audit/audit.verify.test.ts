@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { connectAgain, createTestDb, TEST_AUDIT_KEY, type TestDb } from '../../../test/support/db.ts';
+import { connectAgain, createTestDb, TEST_AUDIT_KEY, withTestDb, type TestDb } from '../../../test/support/db.ts';
 import { appendAudit, readChainHead } from './audit.repository.ts';
 import { systemActor } from '../../actor.ts';
 import { GENESIS_HASH, hashEvent } from './audit.chain.ts';
@@ -27,18 +27,9 @@ async function dropAppendOnlyTriggers(db: TestDb): Promise<void> {
   }
 }
 
-async function withDb(work: (db: TestDb) => Promise<void>): Promise<void> {
-  const db = await createTestDb();
-  try {
-    await work(db);
-  } finally {
-    await db.drop();
-  }
-}
-
 describe('verifying the audit chain', () => {
   it('reports an intact chain with its length and head, reading a page at a time', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       assert.deepEqual(await verifyChain(db.kysely), { intact: true, events: 0, head: { seq: 0, hash: GENESIS_HASH }, checkpointSeq: null });
       await appendSome(db, 10);
       const head = await readChainHead(db.kysely);
@@ -50,7 +41,7 @@ describe('verifying the audit chain', () => {
     }));
 
   it('finds a changed event at its own seq', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       await dropAppendOnlyTriggers(db);
       await db.kysely.updateTable('audit_events').set({ after_json: '{"n":99}' }).where('seq', '=', 4).execute();
@@ -63,7 +54,7 @@ describe('verifying the audit chain', () => {
     }));
 
   it('finds an event rewritten with a recomputed hash at the event itself: the hash is keyed', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       await dropAppendOnlyTriggers(db);
       const event = await db.kysely.selectFrom('audit_events').selectAll().where('seq', '=', 6).executeTakeFirstOrThrow();
@@ -76,7 +67,7 @@ describe('verifying the audit chain', () => {
     }));
 
   it('finds an event deleted from the middle', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       await dropAppendOnlyTriggers(db);
       await db.kysely.deleteFrom('audit_events').where('seq', '=', 5).execute();
@@ -87,7 +78,7 @@ describe('verifying the audit chain', () => {
     }));
 
   it('finds events deleted from the end: by the head, and by a checkpoint once the head is wound back', () =>
-    withDb(async (db) => {
+    withTestDb(async (db) => {
       await appendSome(db, 10);
       const checkpoint = await readChainHead(db.kysely);
       assert.deepEqual(await verifyChain(db.kysely, { hash: checkpoint.hash }), { intact: true, events: 10, head: checkpoint, checkpointSeq: 10 });
